@@ -11,6 +11,12 @@ export default async function setup() {
   try {
     await client.connect()
     await client.query('select 1')
+    // Suites killed mid-run leave their schemas behind; drop those whose process is gone.
+    const leftovers = await client.query<{ nspname: string }>("select nspname from pg_namespace where nspname ~ '^t_[0-9]+_[0-9a-f]+$'")
+    for (const { nspname } of leftovers.rows) {
+      const pid = Number(nspname.split('_')[1])
+      if (!processAlive(pid)) await client.query(`drop schema if exists ${nspname} cascade`)
+    }
   } catch (error) {
     throw new Error(
       `PostgreSQL is not reachable at ${testPostgresUrl()} (${(error as Error).message}). ` +
@@ -19,5 +25,14 @@ export default async function setup() {
     )
   } finally {
     await client.end().catch(() => {})
+  }
+}
+
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0)
+    return true
+  } catch {
+    return false
   }
 }

@@ -1,0 +1,91 @@
+/**
+ * Opens the store named by a URL: a postgres:// URL is PostgreSQL, anything else a SQLite file.
+ * This folder is the only place that knows which one it is talking to.
+ */
+import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely'
+import SqliteDatabase from 'better-sqlite3'
+import pg from 'pg'
+import { mkdirSync } from 'node:fs'
+import { dirname, resolve } from 'node:path'
+import type { Tables } from './database.ts'
+
+export type Dialect = 'sqlite' | 'postgres'
+
+export interface Database {
+  db: Kysely<Tables>
+  dialect: Dialect
+  /** Where it lives, without any password, for logs and messages. */
+  location: string
+  /** The PostgreSQL schema in use, when not the default. */
+  schema?: string
+  /** The raw better-sqlite3 handle, for bulk loading in src/db only. */
+  sqlite?: SqliteDatabase.Database
+  /** The raw pg pool, for COPY in src/db only. */
+  pool?: pg.Pool
+  close(): Promise<void>
+}
+
+// int8 (counts, bigserial ids) as numbers — ids stay far below 2^53; jsonb back as text, like SQLite.
+pg.types.setTypeParser(20, (v) => Number(v))
+pg.types.setTypeParser(3802, (v) => v)
+
+export const isPostgresUrl = (url: string) => /^postgres(ql)?:\/\//i.test(url)
+
+export interface OpenOptions {
+  /** PostgreSQL schema to use (tests give each run its own). */
+  schema?: string
+  poolSize?: number
+}
+
+export function openDatabase(url: string, options: OpenOptions = {}): Database {
+  return isPostgresUrl(url) ? openPostgres(url, options) : openSqlite(url)
+}
+
+function openSqlite(path: string): Database {
+  const file = path.startsWith('sqlite:') ? path.slice('sqlite:'.length) : path
+  if (file !== ':memory:') mkdirSync(dirname(resolve(file)), { recursive: true })
+  const sqlite = new SqliteDatabase(file)
+  sqlite.pragma('journal_mode = WAL')
+  sqlite.pragma('synchronous = NORMAL')
+  sqlite.pragma('foreign_keys = ON')
+  sqlite.pragma('busy_timeout = 5000')
+  sqlite.pragma('cache_size = -65536')
+  const db = new Kysely<Tables>({ dialect: new SqliteDialect({ database: sqlite }) })
+  return {
+    db,
+    dialect: 'sqlite',
+    location: file,
+    sqlite,
+    close: async () => {
+      await db.destroy()
+    },
+  }
+}
+
+function openPostgres(url: string, options: OpenOptions): Database {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: options.poolSize ?? 10,
+    ...(options.schema ? { options: `-c search_path=${options.schema}` } : {}),
+  })
+  // A dropped idle connection must not take the process down.
+  pool.on('error', () => {})
+  const db = new Kysely<Tables>({ dialect: new PostgresDialect({ pool }) })
+  const parsed = new URL(url)
+  parsed.password = ''
+  return {
+    db,
+    dialect: 'postgres',
+    location: parsed.toString() + (options.schema ? ` (schema ${options.schema})` : ''),
+    pool,
+    ...(options.schema ? { schema: options.schema } : {}),
+    close: async () => {
+      await db.destroy()
+    },
+  }
+}
+
+/** Checks the store answers; used by /healthz. */
+export async function pingDatabase(database: Database): Promise<void> {
+  await sql`select 1`.execute(database.db)
+}

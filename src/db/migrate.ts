@@ -1,0 +1,39 @@
+/** One set of migrations for both stores, applied in order and recorded by Kysely's migrator. */
+import { Migrator, type Migration, type MigrationProvider, type MigrationResultSet } from 'kysely'
+import type { Database } from './create-database.ts'
+import { schemaHelpers } from './migrations/schema-helpers.ts'
+import * as foundation from './migrations/0001-foundation.ts'
+
+const migrations = [['0001-foundation', foundation]] as const
+
+function provider(database: Database): MigrationProvider {
+  return {
+    async getMigrations() {
+      const out: Record<string, Migration> = {}
+      // The helpers must build on the migration's own connection (it runs in a transaction).
+      for (const [name, m] of migrations) out[name] = { up: (db) => m.up(db, schemaHelpers(db, database.dialect)) }
+      return out
+    },
+  }
+}
+
+export interface MigrationReport {
+  applied: string[]
+  alreadyApplied: number
+}
+
+export async function migrateToLatest(database: Database): Promise<MigrationReport> {
+  const migrator = new Migrator({
+    db: database.db,
+    provider: provider(database),
+    // Introspection sees every schema; pin Kysely's own tables to ours.
+    ...(database.schema ? { migrationTableSchema: database.schema } : {}),
+  })
+  const result: MigrationResultSet = await migrator.migrateToLatest()
+  if (result.error) {
+    const failed = result.results?.find((r) => r.status === 'Error')?.migrationName
+    throw new Error(`迁移失败 / Migration ${failed ?? ''} failed: ${(result.error as Error).message ?? result.error}`)
+  }
+  const applied = (result.results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName)
+  return { applied, alreadyApplied: migrations.length - applied.length }
+}
