@@ -70,6 +70,8 @@ export const fieldRoles = [
   'status',
   'penalty_category',
   'fine_amount',
+  'publication_date', // 公布日期 / 发布时间: start of publicity windows counted from publication
+  'removal_date', // 移出日期 / 停止公布日期: a list entry's removal
 ] as const
 export type FieldRole = (typeof fieldRoles)[number]
 
@@ -94,6 +96,11 @@ export interface CatalogField {
   /** Other column names that mean this field: older national codes, Chinese headers in use. */
   aliases: string[]
   description?: string
+  /**
+   * Required only when another (code/codes) field holds one of these codes, e.g. 罚款金额 when
+   * 处罚类别 includes 罚款 (010103). Applies on top of `requirement` (usually 'optional').
+   */
+  requiredWhen?: { field: string; anyOf: string[] }
 }
 
 export interface CodeTableEntry {
@@ -136,6 +143,11 @@ export interface CatalogItemDefinition {
   description?: string
   nature: Nature
   sharingLevel: SharingLevel
+  /**
+   * A stricter sharing level for records about natural persons, where the law treats them apart
+   * (natural persons' penalties are in principle not shown on 信用中国). Absent = sharingLevel.
+   */
+  naturalPersonSharingLevel?: SharingLevel
   displayGroup: DisplayGroup
   /** 双公示 type, if the item is one of the two. */
   doublePublicity?: 'licensing' | 'penalty'

@@ -232,7 +232,14 @@ export interface AuditLogTable {
   hash: string
 }
 
+export interface SettingTable {
+  key: string
+  value: string
+  updated_at: string
+}
+
 export interface Tables {
+  settings: SettingTable
   departments: DepartmentTable
   users: UserTable
   user_roles: UserRoleTable

@@ -7,6 +7,14 @@ import type { Kysely } from 'kysely'
 import type { SchemaHelpers } from './schema-helpers.ts'
 
 export async function up(db: Kysely<any>, h: SchemaHelpers): Promise<void> {
+  // Small platform facts: what the demo seed has done, first-start notices, and the like.
+  await h.table('settings', (t) =>
+    t
+      .addColumn('key', 'text', (c) => c.primaryKey())
+      .addColumn('value', 'text', (c) => c.notNull())
+      .addColumn('updated_at', 'text', (c) => c.notNull()),
+  )
+
   await h.table('departments', (t) =>
     h.id(t)
       .addColumn('code', 'text', (c) => c.notNull().unique())
@@ -235,7 +243,8 @@ export async function up(db: Kysely<any>, h: SchemaHelpers): Promise<void> {
       .addColumn('action', 'text', (c) => c.notNull())
       .addColumn('entity_type', 'text', (c) => c.notNull())
       .addColumn('entity_id', 'text', (c) => c.notNull())
-      .addColumn('detail', h.jsonType, (c) => c.notNull())
+      // Text, not jsonb: the hash chain covers these exact bytes.
+      .addColumn('detail', 'text', (c) => c.notNull())
       .addColumn('prev_hash', 'text', (c) => c.notNull())
       .addColumn('hash', 'text', (c) => c.notNull()),
   )

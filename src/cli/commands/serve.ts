@@ -1,0 +1,43 @@
+import type { Command } from 'commander'
+import { loadConfig } from '../../config.ts'
+import { openPlatform } from '../../platform.ts'
+import { buildApp } from '../../http/app.ts'
+import { seedDemo } from '../../seeding/demo-seed.ts'
+import { printSeedReport } from './seed.ts'
+import { withDbOption, type CommandContext } from './context.ts'
+
+export function registerServe(program: Command, ctx: CommandContext) {
+  withDbOption(
+    program
+      .command('serve')
+      .description('迁移数据库并启动平台 Migrate the store and serve the platform')
+      .option('--host <host>', 'listen address (default HOST or 127.0.0.1)')
+      .option('--port <port>', 'listen port (default PORT or 3000)')
+      .option('--seed-demo', '首次启动时填充演示数据 Seed demo data into an empty store'),
+  ).action(async (o: { db?: string; host?: string; port?: string; seedDemo?: boolean }) => {
+    const config = loadConfig(ctx.io.env, {
+      ...(o.db ? { databaseUrl: o.db } : {}),
+      ...(o.host ? { host: o.host } : {}),
+      ...(o.port ? { port: Number(o.port) } : {}),
+    })
+    const platform = await openPlatform(config)
+    if (o.seedDemo) {
+      const subjects = Number(ctx.io.env.XINYONG_DEMO_SUBJECTS ?? 2000)
+      const report = await seedDemo(platform, { subjects, ...(ctx.io.env.XINYONG_DEMO_PASSWORD ? { password: ctx.io.env.XINYONG_DEMO_PASSWORD } : {}) })
+      if (report.subjectsAdded || report.usersAdded.length || report.departmentsAdded) printSeedReport(ctx, report)
+    }
+    const app = await buildApp(platform, { logger: config.environment !== 'test' })
+    const shutdown = async () => {
+      await app.close()
+      await platform.close()
+      process.exit(0)
+    }
+    process.once('SIGINT', shutdown)
+    process.once('SIGTERM', shutdown)
+    const address = await app.listen({ host: config.host, port: config.port })
+    ctx.io.out(`${config.city.siteTitle} 已启动 serving at ${address} (${platform.database.dialect}: ${platform.database.location})`)
+    ctx.io.out(`公共网站 Public site: ${address}/   接口文档 API docs: ${address}/api/docs`)
+    // Keep the command alive until a signal arrives.
+    await new Promise(() => {})
+  })
+}

@@ -1,0 +1,87 @@
+/**
+ * Calendar dates as day numbers (days since 1970-01-01, UTC), formatted without Date objects so
+ * that generating millions of them stays cheap. Demo data never depends on the current time:
+ * DEMO_AS_OF is the latest date any generated fact carries.
+ */
+import { type Rng, WeightedTable } from './prng.ts'
+
+export const DEMO_AS_OF = '2025-06-30'
+
+/** Day number of a proleptic Gregorian date (H. Hinnant's days_from_civil). */
+export function dayNumber(year: number, month: number, day: number): number {
+  const y = month <= 2 ? year - 1 : year
+  const era = Math.floor(y / 400)
+  const yoe = y - era * 400
+  const mp = (month + 9) % 12
+  const doy = Math.floor((153 * mp + 2) / 5) + day - 1
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy
+  return era * 146097 + doe - 719468
+}
+
+export function parseDay(iso: string): number {
+  return dayNumber(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)), Number(iso.slice(8, 10)))
+}
+
+const pad2 = (n: number) => (n < 10 ? `0${n}` : `${n}`)
+
+/** YYYY-MM-DD of a day number (H. Hinnant's civil_from_days). */
+export function formatDay(days: number): string {
+  const z = days + 719468
+  const era = Math.floor(z / 146097)
+  const doe = z - era * 146097
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365)
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100))
+  const mp = Math.floor((5 * doy + 2) / 153)
+  const d = doy - Math.floor((153 * mp + 2) / 5) + 1
+  const m = mp < 10 ? mp + 3 : mp - 9
+  const y = yoe + era * 400 + (m <= 2 ? 1 : 0)
+  return `${y}-${pad2(m)}-${pad2(d)}`
+}
+
+/** YYYYMMDD, as inside a resident ID number. */
+export function compactDay(days: number): string {
+  const iso = formatDay(days)
+  return iso.slice(0, 4) + iso.slice(5, 7) + iso.slice(8, 10)
+}
+
+export const DEMO_AS_OF_DAY = parseDay(DEMO_AS_OF)
+
+/**
+ * Dates spread over years by weight, uniform within a year, never after DEMO_AS_OF; optionally
+ * before a cut-off (redrawn a few times, then uniform in the allowed range).
+ */
+export class YearWeightedDates {
+  private readonly years: WeightedTable<number>
+  private readonly firstDay: number
+
+  constructor(weights: ReadonlyArray<readonly [fromYear: number, toYear: number, weightPerYear: number]>) {
+    const entries: Array<readonly [number, number]> = []
+    for (const [from, to, w] of weights) for (let y = from; y <= to; y++) entries.push([y, w])
+    this.years = new WeightedTable(entries)
+    this.firstDay = dayNumber(Math.min(...entries.map(([y]) => y)), 1, 1)
+  }
+
+  /** A day number; `before` (exclusive) caps it. */
+  pick(rng: Rng, before = Infinity): number {
+    const last = Math.min(DEMO_AS_OF_DAY, before - 1)
+    for (let attempt = 0; attempt < 6; attempt++) {
+      const year = this.years.pick(rng)
+      const start = dayNumber(year, 1, 1)
+      const day = start + Math.floor(rng.next() * (dayNumber(year + 1, 1, 1) - start))
+      if (day <= last) return day
+    }
+    return this.firstDay + Math.floor(rng.next() * Math.max(1, last - this.firstDay + 1))
+  }
+
+  /** Share of dates that fall before a day (exact over the year table, ignoring DEMO_AS_OF). */
+  shareBefore(day: number): number {
+    let share = 0
+    this.years.items.forEach((year, i) => {
+      const start = dayNumber(year, 1, 1)
+      const end = dayNumber(year + 1, 1, 1)
+      const inside = Math.min(Math.max(day - start, 0), end - start) / (end - start)
+      share += this.years.probability(i) * inside
+    })
+    return share
+  }
+}

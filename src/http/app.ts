@@ -1,0 +1,87 @@
+/** Builds the Fastify application: one process serves the API, its OpenAPI document and the pages. */
+import Fastify, { type FastifyInstance } from 'fastify'
+import fastifyCookie from '@fastify/cookie'
+import fastifySwagger from '@fastify/swagger'
+import fastifySwaggerUi from '@fastify/swagger-ui'
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod'
+import { randomUUID } from 'node:crypto'
+import type { Platform } from '../platform.ts'
+import { registerErrorHandling } from './error-handler.ts'
+import { registerAuthentication } from './authentication.ts'
+import { healthRoutes } from './health.routes.ts'
+import { homeRoutes } from './home.routes.ts'
+import { identifierRoutes } from '../identifiers/identifier.routes.ts'
+import { subjectRoutes } from '../subjects/subject.routes.ts'
+import { catalogRoutes } from '../catalog/catalog.routes.ts'
+import { departmentRoutes } from '../departments/department.routes.ts'
+import { accessRoutes } from '../security/access.routes.ts'
+import { auditRoutes } from '../security/audit.routes.ts'
+
+export interface AppOptions {
+  /** Log requests as JSON lines (pino); off in tests. */
+  logger?: boolean
+}
+
+export async function buildApp(platform: Platform, options: AppOptions = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: options.logger
+      ? { level: platform.config.logLevel, redact: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["x-api-key"]'] }
+      : false,
+    genReqId: (req) => {
+      const given = req.headers['x-request-id']
+      return typeof given === 'string' && /^[\w-]{8,64}$/.test(given) ? given : randomUUID()
+    },
+    requestIdHeader: false,
+    bodyLimit: 10 * 1024 * 1024,
+    trustProxy: true,
+  })
+  app.setValidatorCompiler(validatorCompiler)
+  app.setSerializerCompiler(serializerCompiler)
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id)
+  })
+
+  registerErrorHandling(app)
+  await app.register(fastifyCookie)
+  registerAuthentication(app, platform)
+
+  await app.register(fastifySwagger, {
+    openapi: {
+      info: {
+        title: `${platform.config.city.siteTitle} 公共信用信息平台 API`,
+        description:
+          'Xinyong (信用) public credit information platform. Errors are `{"error": {"code", "message", "message_en", "details"?}}`. ' +
+          'Department systems authenticate with `Authorization: Bearer <API key>`; staff sign in with POST /api/v1/session.',
+        version: '0.1.0',
+      },
+      components: {
+        securitySchemes: {
+          apiKey: { type: 'http', scheme: 'bearer', description: 'Department API key (xy_…)' },
+          session: { type: 'apiKey', in: 'cookie', name: 'xinyong_session' },
+        },
+      },
+      tags: [
+        { name: 'identifiers', description: '主体标识 Identifiers' },
+        { name: 'subjects', description: '信用主体 Subjects' },
+        { name: 'catalog', description: '信用信息目录 Catalog' },
+        { name: 'departments', description: '部门 Departments' },
+        { name: 'access', description: '用户、会话与 API 密钥 Users, sessions, API keys' },
+        { name: 'audit', description: '审计 Audit' },
+        { name: 'health', description: '运行状态 Health' },
+      ],
+    },
+    transform: jsonSchemaTransform,
+  })
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' })
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger())
+
+  await app.register(healthRoutes(platform))
+  await app.register(homeRoutes(platform))
+  await app.register(identifierRoutes(), { prefix: '/api/v1' })
+  await app.register(subjectRoutes(platform), { prefix: '/api/v1' })
+  await app.register(catalogRoutes(platform), { prefix: '/api/v1' })
+  await app.register(departmentRoutes(platform), { prefix: '/api/v1' })
+  await app.register(accessRoutes(platform), { prefix: '/api/v1' })
+  await app.register(auditRoutes(platform), { prefix: '/api/v1' })
+  return app
+}
