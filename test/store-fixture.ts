@@ -17,17 +17,21 @@ export interface TestStore {
   database: Database
   /** A temporary folder for key files and uploads. */
   dir: string
+  /** A URL that opens this same store again (for the CLI and child processes). */
+  url: string
 }
 
 export async function openTestStore(name: StoreName): Promise<TestStore & { dispose(): Promise<void> }> {
   const dir = mkdtempSync(join(tmpdir(), 'xinyong-test-'))
   if (name === 'sqlite') {
-    const database = openDatabase(join(dir, 'test.db'))
+    const url = join(dir, 'test.db')
+    const database = openDatabase(url)
     await migrateToLatest(database)
     return {
       name,
       database,
       dir,
+      url,
       dispose: async () => {
         await database.close()
         rmSync(dir, { recursive: true, force: true })
@@ -41,10 +45,13 @@ export async function openTestStore(name: StoreName): Promise<TestStore & { disp
   await admin.end()
   const database = openDatabase(testPostgresUrl(), { schema, poolSize: 4 })
   await migrateToLatest(database)
+  const url = new URL(testPostgresUrl())
+  url.searchParams.set('schema', schema)
   return {
     name,
     database,
     dir,
+    url: url.toString(),
     dispose: async () => {
       await database.close()
       const cleanup = new pg.Client({ connectionString: testPostgresUrl() })

@@ -4,7 +4,7 @@
  * Chinese headers clerks use — after normalisation, so '罚款金额（万元）', '罚款金额(万元)' and
  * ' cf_nr_fk ' all land on the same field.
  */
-import type { CatalogField, CatalogItemDefinition } from './catalog.ts'
+import type { CatalogField, CatalogItemDefinition, CodeTable } from './catalog.ts'
 
 const BRACKETS: Record<string, string> = {
   '（': '(',
@@ -131,3 +131,30 @@ export const resolveHeaders = (def: Pick<CatalogItemDefinition, 'fields'>, heade
 
   return { columns, unknown, duplicates, merged, missingRequired, missingConditional }
 }
+
+/**
+ * Normalised spelling → code for one code table: each entry's code, label and aliases. Codes win
+ * over labels and aliases of other entries, so '03' always means code 03 where such a code exists.
+ */
+export const buildCodeIndex = (table: Pick<CodeTable, 'entries'>): Map<string, string> => {
+  const index = new Map<string, string>()
+  const put = (value: string, code: string) => {
+    const n = normalizeHeader(value)
+    if (n !== '' && !index.has(n)) index.set(n, code)
+  }
+  for (const e of table.entries) put(e.code, e.code)
+  for (const e of table.entries) put(e.label, e.code)
+  for (const e of table.entries) for (const a of e.aliases ?? []) put(a, e.code)
+  return index
+}
+
+/** The code a provider's value stands for (given as code, label or alias), or null. */
+export const resolveCode = (table: Pick<CodeTable, 'entries'>, value: string): string | null =>
+  buildCodeIndex(table).get(normalizeHeader(value)) ?? null
+
+/** Splits a multi-valued (codes) cell on , ; 、 | and their full-width forms. */
+export const splitCodes = (value: string): string[] =>
+  value
+    .split(/[,;、|，；｜]/u)
+    .map((v) => v.trim())
+    .filter((v) => v !== '')

@@ -62,7 +62,14 @@ function openSqlite(path: string): Database {
   }
 }
 
-function openPostgres(url: string, options: OpenOptions): Database {
+function openPostgres(rawUrl: string, options: OpenOptions): Database {
+  // `?schema=NAME` in the URL puts the platform in its own schema (a city may share a cluster).
+  const withSchema = new URL(rawUrl)
+  const schema = options.schema ?? withSchema.searchParams.get('schema') ?? undefined
+  withSchema.searchParams.delete('schema')
+  const url = withSchema.toString()
+  if (schema !== undefined && !/^[a-z_][a-z0-9_]{0,62}$/.test(schema)) throw new Error(`Invalid PostgreSQL schema name: ${schema}`)
+  options = { ...options, ...(schema ? { schema } : {}) }
   const pool = new pg.Pool({
     connectionString: url,
     max: options.poolSize ?? 10,

@@ -61,16 +61,17 @@ export class YearWeightedDates {
     this.firstDay = dayNumber(Math.min(...entries.map(([y]) => y)), 1, 1)
   }
 
-  /** A day number; `before` (exclusive) caps it. */
-  pick(rng: Rng, before = Infinity): number {
+  /** A day number in [notBefore, before), and never after DEMO_AS_OF. */
+  pick(rng: Rng, before = Infinity, notBefore = -Infinity): number {
     const last = Math.min(DEMO_AS_OF_DAY, before - 1)
+    const first = Math.max(this.firstDay, notBefore)
     for (let attempt = 0; attempt < 6; attempt++) {
       const year = this.years.pick(rng)
       const start = dayNumber(year, 1, 1)
       const day = start + Math.floor(rng.next() * (dayNumber(year + 1, 1, 1) - start))
-      if (day <= last) return day
+      if (day <= last && day >= first) return day
     }
-    return this.firstDay + Math.floor(rng.next() * Math.max(1, last - this.firstDay + 1))
+    return first + Math.floor(rng.next() * Math.max(1, last - first + 1))
   }
 
   /** Share of dates that fall before a day (exact over the year table, ignoring DEMO_AS_OF). */

@@ -23,7 +23,8 @@ function presentedApiKey(request: FastifyRequest): string | undefined {
 }
 
 export function registerAuthentication(app: FastifyInstance, platform: Platform): void {
-  app.decorateRequest('actor', publicActor as Actor)
+  // Reference types may not be shared decorator defaults; the hook below sets one per request.
+  app.decorateRequest('actor', null as unknown as never)
   app.addHook('onRequest', async (request) => {
     request.actor = publicActor
     const key = presentedApiKey(request)

@@ -137,6 +137,19 @@ export function divisionInfo(n: number, code: string): DivisionInfo {
   return load().get(n)?.info ?? { code, known: false }
 }
 
+/**
+ * 100000 in a USCC or registration number: registered by a national (central) authority.
+ * Not a GB/T 2260 division of its own, so findDivision does not return it.
+ */
+export const NATIONAL_DIVISION = Object.freeze({
+  code: '100000',
+  known: true as const,
+  name: '国家级',
+  nameEn: 'National (central authority)',
+  national: true as const,
+  current: true,
+})
+
 /** Whether the parsed code is a known division. */
 export function isKnownDivision(n: number): boolean {
   return load().has(n)

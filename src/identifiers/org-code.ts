@@ -13,18 +13,24 @@ const WEIGHTS = [3, 7, 9, 10, 5, 8, 4, 2] as const
 const bodyValue = (c: number): number => (c >= 48 && c <= 57 ? c - 48 : c >= 65 && c <= 90 ? c - 55 : -1)
 
 /**
- * The GB 11714 check character for 8 body characters starting at `start`, or '' if one of them
- * is not a digit or capital letter.
+ * The character code of the GB 11714 check character for the 8 body characters starting at
+ * `start`, or −1 if one of them is not a digit or capital letter.
  */
-export function orgCodeCheckCharAt(s: string, start: number): string {
+export function orgCodeCheckCodeAt(s: string, start: number): number {
   let sum = 0
   for (let i = 0; i < 8; i++) {
     const v = bodyValue(s.charCodeAt(start + i))
-    if (v < 0) return ''
+    if (v < 0) return -1
     sum += v * (WEIGHTS[i] as number)
   }
   const c = 11 - (sum % 11)
-  return c === 10 ? 'X' : c === 11 ? '0' : String.fromCharCode(48 + c)
+  return c === 10 ? 88 : c === 11 ? 48 : 48 + c
+}
+
+/** The check character for the 8 body characters at `start`, or '' (see orgCodeCheckCodeAt). */
+export function orgCodeCheckCharAt(s: string, start: number): string {
+  const c = orgCodeCheckCodeAt(s, start)
+  return c < 0 ? '' : String.fromCharCode(c)
 }
 
 /** The check character of an organisation code body (8 digits or capital letters). */
@@ -59,9 +65,9 @@ export function checkOrgCode(s: string, withDetails: boolean): CheckOutcome {
       return { kind: 'org_code', valid: false, error: identifierMessages.IDENTIFIER_CHARSET('org_code', s.charAt(i), i + 1), charsetOk: false, checksumOk: false, score: 0 }
     }
   }
-  const expected = orgCodeCheckCharAt(s, 0)
-  if (expected.charCodeAt(0) !== s.charCodeAt(8)) {
-    return { kind: 'org_code', valid: false, error: checksumError(expected), charsetOk: true, checksumOk: false, score: 1 }
+  const expected = orgCodeCheckCodeAt(s, 0)
+  if (expected !== s.charCodeAt(8)) {
+    return { kind: 'org_code', valid: false, error: checksumError(String.fromCharCode(expected)), charsetOk: true, checksumOk: false, score: 1 }
   }
   const outcome: CheckOutcome = { kind: 'org_code', valid: true, charsetOk: true, checksumOk: true, score: 3 }
   if (withDetails) {

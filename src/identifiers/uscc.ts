@@ -18,10 +18,10 @@
  *   issued, but do not conform to GB 32100; like hutool and IDCheck, we reject them.
  */
 import type { SubjectKind } from '../subjects/subject-kind.ts'
-import { divisionInfo, isKnownDivision, sixDigits } from './divisions.ts'
+import { NATIONAL_DIVISION, divisionInfo, isKnownDivision, sixDigits } from './divisions.ts'
 import { checksumError, identifierMessages } from './identifier-errors.ts'
 import type { CheckOutcome, IdentifierMessage } from './identifier-types.ts'
-import { formatOrgCode, isInternalOrgCode, orgCodeCheckChar, orgCodeCheckCharAt } from './org-code.ts'
+import { formatOrgCode, isInternalOrgCode, orgCodeCheckChar, orgCodeCheckCodeAt } from './org-code.ts'
 
 export const USCC_CHARSET = '0123456789ABCDEFGHJKLMNPQRTUWXY'
 export const USCC_WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28] as const
@@ -225,15 +225,15 @@ export function checkUscc(s: string, options: UsccCheckOptions, withDetails: boo
   const score = (category === undefined ? 0 : 1) + (divisionKnown ? 2 : 0) + (checksumOk ? 2 : 0)
 
   let error: IdentifierMessage | undefined
-  let orgExpected = ''
+  let orgExpected = -1
   if (authority === undefined) error = identifierMessages.IDENTIFIER_AUTHORITY_UNKNOWN(s.charAt(0))
   else if (category === undefined) {
     error = identifierMessages.IDENTIFIER_CATEGORY_UNKNOWN(authority.code, authority.zh, authority.en, s.charAt(1))
   } else if (divisionNumber < 0) error = identifierMessages.IDENTIFIER_DIVISION(s.slice(2, 8))
   else {
-    orgExpected = orgCodeCheckCharAt(s, 8)
-    if (orgExpected.charCodeAt(0) !== s.charCodeAt(16) && options.orgCodeStrict) {
-      error = identifierMessages.IDENTIFIER_ORG_CODE_CHECKSUM(formatOrgCode(s.slice(8, 17)), orgExpected)
+    orgExpected = orgCodeCheckCodeAt(s, 8)
+    if (orgExpected !== s.charCodeAt(16) && options.orgCodeStrict) {
+      error = identifierMessages.IDENTIFIER_ORG_CODE_CHECKSUM(formatOrgCode(s.slice(8, 17)), String.fromCharCode(orgExpected))
     } else if (!checksumOk) error = checksumError(USCC_CHARSET.charAt((31 - (sum % 31)) % 31))
   }
   if (error !== undefined) return { kind: 'uscc', valid: false, error, charsetOk: true, checksumOk, score }
@@ -243,8 +243,8 @@ export function checkUscc(s: string, options: UsccCheckOptions, withDetails: boo
     let warnings: IdentifierMessage[] | undefined
     const divisionCode = s.slice(2, 8)
     if (!divisionKnown) (warnings ??= []).push(identifierMessages.IDENTIFIER_DIVISION_UNKNOWN(divisionCode))
-    if (orgExpected.charCodeAt(0) !== s.charCodeAt(16)) {
-      ;(warnings ??= []).push(identifierMessages.IDENTIFIER_ORG_CODE_CHECKSUM(formatOrgCode(s.slice(8, 17)), orgExpected))
+    if (orgExpected !== s.charCodeAt(16)) {
+      ;(warnings ??= []).push(identifierMessages.IDENTIFIER_ORG_CODE_CHECKSUM(formatOrgCode(s.slice(8, 17)), String.fromCharCode(orgExpected)))
     }
     if (isInternalOrgCode(s, 8)) (warnings ??= []).push(identifierMessages.IDENTIFIER_ORG_CODE_INTERNAL())
     const details: Record<string, unknown> = {
@@ -260,13 +260,3 @@ export function checkUscc(s: string, options: UsccCheckOptions, withDetails: boo
   }
   return outcome
 }
-
-/** 100000: registered by a national (central) authority. Not a GB/T 2260 division of its own. */
-export const NATIONAL_DIVISION = Object.freeze({
-  code: '100000',
-  known: true as const,
-  name: '国家级',
-  nameEn: 'National (central authority)',
-  national: true as const,
-  current: true,
-})

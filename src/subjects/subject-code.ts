@@ -17,6 +17,13 @@ export function subjectLookupKeys(code: string): SubjectLookupKey[] {
   if (result.valid) {
     const key = keyFor(result)
     if (key) keys.push(key)
+    // A 15-digit number can be both a registration number and a first-generation identity number.
+    const alternative = result.details?.['alternativeKind']
+    if (alternative === 'resident_id' || alternative === 'registration_number') {
+      const other = identify(code, { expect: alternative })
+      const otherKey = other.valid ? keyFor(other) : undefined
+      if (otherKey) keys.push(otherKey)
+    }
   } else if (result.normalized.length === 15) {
     // A pre-2015 tax registration number: 6-digit region + 9-character organisation code.
     const orgCode = identify(result.normalized.slice(6), { expect: 'org_code' })
