@@ -18,6 +18,8 @@ const environmentSchema = z.object({
   XINYONG_SITE_TITLE: z.string().default('信用新乡'),
   XINYONG_COOKIE_SECURE: z.enum(['auto', 'true', 'false']).default('auto'),
   XINYONG_SESSION_HOURS: z.coerce.number().positive().default(8),
+  XINYONG_DEMO_SUBJECTS: z.coerce.number().int().min(0).max(50_000_000).default(2000),
+  XINYONG_DEMO_PASSWORD: z.string().min(10).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 })
 
@@ -36,6 +38,8 @@ export interface Config {
   cookieSecure: 'auto' | 'true' | 'false'
   sessionHours: number
   logLevel: string
+  /** How many generated subjects `npm start` seeds into an empty store, and a fixed demo password (else generated). */
+  demo: { subjects: number; password?: string }
 }
 
 export function loadConfig(env: Record<string, string | undefined> = process.env, overrides: Partial<Config> = {}): Config {
@@ -58,6 +62,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     cookieSecure: e.XINYONG_COOKIE_SECURE,
     sessionHours: e.XINYONG_SESSION_HOURS,
     logLevel: e.LOG_LEVEL,
+    demo: { subjects: e.XINYONG_DEMO_SUBJECTS, ...(e.XINYONG_DEMO_PASSWORD ? { password: e.XINYONG_DEMO_PASSWORD } : {}) },
     ...overrides,
   }
   return Object.freeze(config)

@@ -30,7 +30,7 @@ import { identifierMessages } from './identifier-errors.ts'
 import type { CheckOutcome, ExpectedIdentifierKind, IdentifierResult, IdentifyOptions } from './identifier-types.ts'
 import { normalizeCode } from './normalize.ts'
 import { checkRegistrationNumber } from './registration-number.ts'
-import { checkResidentId15, checkResidentId18, todayNumber } from './resident-id.ts'
+import { checkResidentId15, checkResidentId18, todayOverride } from './resident-id.ts'
 import { checkUscc } from './uscc.ts'
 
 /** Raw inputs longer than this (UTF-16 units) are rejected unread. */
@@ -112,7 +112,7 @@ function checkAs(kind: ExpectedIdentifierKind, s: string, options: IdentifyOptio
     case 'registration_number':
       return checkRegistrationNumber(s, options?.registrationChecksumStrict === true ? STRICT_REG : LENIENT_REG, withDetails)
     case 'resident_id':
-      return s.length === 15 ? checkResidentId15(s, todayNumber(options?.today), withDetails) : checkResidentId18(s, todayNumber(options?.today), withDetails)
+      return s.length === 15 ? checkResidentId15(s, todayOverride(options?.today), withDetails) : checkResidentId18(s, todayOverride(options?.today), withDetails)
   }
 }
 
@@ -129,9 +129,9 @@ function check18(s: string, options: IdentifyOptions | undefined, withDetails: b
     uscc = checkUscc(s, orgOptions, withDetails)
     if (uscc.valid) return uscc
     if (!allDigitsBeforeLast(s)) return uscc // letters inside: cannot be an ID number
-    id = checkResidentId18(s, todayNumber(options?.today), withDetails)
+    id = checkResidentId18(s, todayOverride(options?.today), withDetails)
   } else {
-    id = checkResidentId18(s, todayNumber(options?.today), withDetails)
+    id = checkResidentId18(s, todayOverride(options?.today), withDetails)
     if (id.valid) return id
     uscc = checkUscc(s, orgOptions, withDetails)
   }
@@ -158,7 +158,7 @@ function check15(s: string, options: IdentifyOptions | undefined, withDetails: b
   const regOptions = options?.registrationChecksumStrict === true ? STRICT_REG : LENIENT_REG
   const reg = checkRegistrationNumber(s, regOptions, withDetails)
   if (!reg.charsetOk) return reg
-  const today = todayNumber(options?.today)
+  const today = todayOverride(options?.today)
   const legacyProbe = checkResidentId15(s, today, false)
   // score ≥ 3 ⇔ positions 7–12 are a real 19YYMMDD date.
   const dateFits = legacyProbe.score >= 3

@@ -100,26 +100,31 @@ export function maskResidentId(id: string, { keepStart = 6, keepEnd = 4 }: MaskO
 
 // ——— dates ———
 
-let cachedDayStart = 0
-let cachedDayEnd = -1
-let cachedToday = 0
+// The clock is read only when a birth date is later than the last "today" seen: every number
+// validated since then with an earlier date needs no clock at all (today only moves forward).
+let lastToday = 0
 
-/** Today as a YYYYMMDD number (local time), cached until midnight. */
-export function todayNumber(today?: Date): number {
-  if (today !== undefined) {
-    const t = today instanceof Date ? today.getTime() : NaN
-    if (t === t) return today.getFullYear() * 10000 + (today.getMonth() + 1) * 100 + today.getDate()
-  }
-  const now = Date.now()
-  if (now >= cachedDayStart && now < cachedDayEnd) return cachedToday
-  const d = new Date(now)
-  const y = d.getFullYear()
-  const m = d.getMonth()
-  const day = d.getDate()
-  cachedToday = y * 10000 + (m + 1) * 100 + day
-  cachedDayStart = new Date(y, m, day).getTime()
-  cachedDayEnd = new Date(y, m, day + 1).getTime()
-  return cachedToday
+/** Today as a YYYYMMDD number (local time). */
+export function currentDateNumber(): number {
+  const d = new Date()
+  lastToday = d.getFullYear() * 10000 + (d.getMonth() + 1) * 100 + d.getDate()
+  return lastToday
+}
+
+/**
+ * The YYYYMMDD number for an injected "today", or 0 for "use the clock" (no date, or an
+ * invalid Date).
+ */
+export function todayOverride(today?: Date): number {
+  if (!(today instanceof Date)) return 0
+  const t = today.getTime()
+  return t === t ? today.getFullYear() * 10000 + (today.getMonth() + 1) * 100 + today.getDate() : 0
+}
+
+/** Whether a YYYYMMDD number is after today (`override` 0 = the clock's today). */
+function isAfterToday(date: number, override: number): boolean {
+  if (override > 0) return date > override
+  return date > lastToday && date > currentDateNumber()
 }
 
 const DAYS_IN_MONTH = [0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31] as const
@@ -143,7 +148,7 @@ function checkDate(y: number, m: number, d: number, today: number): number {
   const max = m === 2 && isLeap(y) ? 29 : (DAYS_IN_MONTH[m] as number)
   if (d > max) return DATE_INVALID
   if (y < 1850) return DATE_TOO_EARLY
-  if (y * 10000 + m * 100 + d > today) return DATE_FUTURE
+  if (isAfterToday(y * 10000 + m * 100 + d, today)) return DATE_FUTURE
   return DATE_OK
 }
 
@@ -165,7 +170,10 @@ const documentKindOf = (s: string): ResidentDocumentKind => {
   return 'resident_id'
 }
 
-/** Validates a normalised 18-character string as a resident ID number (or a number like it). */
+/**
+ * Validates a normalised 18-character string as a resident ID number (or a number like it).
+ * `today`: YYYYMMDD of an injected today, or 0 for the clock's (see todayOverride).
+ */
 export function checkResidentId18(s: string, today: number, withDetails: boolean): CheckOutcome {
   if (s.length !== 18) {
     return { kind: 'resident_id', valid: false, error: identifierMessages.IDENTIFIER_LENGTH(s.length, 'resident_id'), charsetOk: false, checksumOk: false, score: 0 }
@@ -186,7 +194,7 @@ export function checkResidentId18(s: string, today: number, withDetails: boolean
   const m = digitsAt(s, 10, 2)
   const d = digitsAt(s, 12, 2)
   const date = checkDate(y, m, d, today)
-  const yearPlausible = y >= 1850 && y * 10000 <= today
+  const yearPlausible = date === DATE_OK || (y >= 1850 && !isAfterToday(y * 10000 + 101, today))
   // Evidence for reading the input as an ID number (compared with reading it as a USCC).
   const score = (provinceOk ? 1 : 0) + (date === DATE_OK ? 3 : yearPlausible ? 1.5 : 0) + (checksumOk ? 2 : 0)
 

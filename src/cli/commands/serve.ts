@@ -22,8 +22,7 @@ export function registerServe(program: Command, ctx: CommandContext) {
     })
     const platform = await openPlatform(config)
     if (o.seedDemo) {
-      const subjects = Number(ctx.io.env.XINYONG_DEMO_SUBJECTS ?? 2000)
-      const report = await seedDemo(platform, { subjects, ...(ctx.io.env.XINYONG_DEMO_PASSWORD ? { password: ctx.io.env.XINYONG_DEMO_PASSWORD } : {}) })
+      const report = await seedDemo(platform, config.demo)
       if (report.subjectsAdded || report.usersAdded.length || report.departmentsAdded) printSeedReport(ctx, report)
     }
     const app = await buildApp(platform, { logger: config.environment !== 'test' })

@@ -23,14 +23,14 @@ export function registerUser(program: Command, ctx: CommandContext) {
       .option('--name <display>', '姓名')
       .option('--department <code>', '所属部门代码')
       .option('--role <role>', `角色，可重复或逗号分隔 ${roles.join(' | ')}`, collect, [])
-      .option('--password <password>', '密码（也可用环境变量 XINYONG_NEW_PASSWORD）'),
+      .option('--password <password>', '密码；不给则生成'),
   ).action(async (o: { username: string; name?: string; department?: string; role: string[]; password?: string; db?: string }) => {
     const chosen = parseRoles(o.role)
-    const password = o.password ?? ctx.io.env.XINYONG_NEW_PASSWORD ?? generatePassword()
+    const password = o.password ?? generatePassword()
     await usePlatform(ctx, o, async (platform) => {
       const added = await platform.access.addUser(cliActor(ctx.io.env.USER), { username: o.username, displayName: o.name ?? o.username, password, departmentCode: o.department ?? null, roles: chosen })
       ctx.io.out(JSON.stringify(added))
-      if (!o.password && !ctx.io.env.XINYONG_NEW_PASSWORD) ctx.io.out(`初始密码（仅显示一次）Initial password (shown once): ${password}`)
+      if (!o.password) ctx.io.out(`初始密码（仅显示一次）Initial password (shown once): ${password}`)
     })
   })
 }
