@@ -89,6 +89,12 @@ describeEachPlatform('the HTTP API', (get) => {
       expect(res.json().error.message).toMatch(/[\u4e00-\u9fff]/)
     }
     expect((await app.inject(`/api/v1/subjects/${'x'.repeat(201)}`)).json().error.code).toBe('REQUEST_INVALID')
+    const huge = await app.inject(`/api/v1/subjects/${'x'.repeat(5000)}`)
+    expect(huge.statusCode).toBe(414)
+    expect(huge.json().error).toMatchObject({ code: 'URI_TOO_LONG' })
+    const undecodable = await app.inject('/api/v1/subjects/%E0%A4%A')
+    expect(undecodable.statusCode).toBe(400)
+    expect(undecodable.json().error.message).toMatch(/[\u4e00-\u9fff]/)
   })
 
   it('walks the 401 → 403 → 400 → 201 ladder for adding a department', async () => {

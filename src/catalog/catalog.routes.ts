@@ -5,6 +5,7 @@ import type { Platform } from '../platform.ts'
 import { codeParam, errorResponses } from '../http/schemas.ts'
 import { attachment } from '../http/content-disposition.ts'
 import { displayGroups, natures, sharingLevels } from './catalog.ts'
+import { catalogItemSchema, codeTableSchema } from './catalog.schema.ts'
 
 const summarySchema = z.object({
   code: z.string(),
@@ -20,7 +21,7 @@ const summarySchema = z.object({
   fieldCount: z.number().int(),
 })
 
-const definitionSchema = z.looseObject({ code: z.string(), name: z.string(), fields: z.array(z.looseObject({ key: z.string(), name: z.string() })) }).describe('CatalogItemDefinition')
+const definitionSchema = catalogItemSchema
 const versionSchema = z.object({ code: z.string(), version: z.number().int(), definition: definitionSchema, createdAt: z.string(), createdBy: z.string() })
 const outcomeSchema = z.object({ code: z.string(), outcome: z.enum(['created', 'revised', 'unchanged']), version: z.number().int() })
 const definitionBody = z.unknown().describe('A CatalogItemDefinition as returned by GET /api/v1/catalog/{code} (validated field by field; errors name the path)')
@@ -47,11 +48,11 @@ export const catalogRoutes =
       })),
     }))
 
-    r.get('/catalog/export', { schema: { tags: ['catalog'], summary: '导出目录 Export every current item and code table', response: { 200: z.object({ items: z.array(definitionSchema), codeTables: z.array(z.looseObject({ key: z.string() })) }) } } }, async () =>
+    r.get('/catalog/export', { schema: { tags: ['catalog'], summary: '导出目录 Export every current item and code table', response: { 200: z.object({ items: z.array(definitionSchema), codeTables: z.array(codeTableSchema) }) } } }, async () =>
       platform.catalog.export(),
     )
 
-    r.get('/code-tables', { schema: { tags: ['catalog'], summary: '代码表 Code tables', response: { 200: z.object({ items: z.array(z.looseObject({ key: z.string(), name: z.string() })) }) } } }, async () => ({
+    r.get('/code-tables', { schema: { tags: ['catalog'], summary: '代码表 Code tables', response: { 200: z.object({ items: z.array(codeTableSchema) }) } } }, async () => ({
       items: await platform.catalog.codeTables(),
     }))
 

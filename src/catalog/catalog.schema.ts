@@ -268,35 +268,34 @@ export const itemRuleIssues = (raw: unknown, options: RuleOptions = {}): RawIssu
     }
   })
 
-  // Aliases, names and keys may not lead two fields' headers to the same normalised text.
-  const headerOwner = new Map<string, { key: string; kind: string }>()
+  // Aliases, names and keys may not lead two fields' headers to the same normalised text. As in
+  // buildHeaderIndex, keys claim their text first, then names, then aliases; the later claim is
+  // the one reported.
+  const candidates: Array<{ path: Path; value: string; kind: 0 | 1 | 2; owner: string }> = []
   fields.forEach((f, i) => {
     if (!isRecord(f)) return
-    const key = str(f.key) ?? `#${i + 1}`
-    const candidates: Array<{ path: Path; value: string; kind: string }> = []
+    const owner = str(f.key) ?? `#${i + 1}`
     const k = str(f.key)
-    if (k !== undefined) candidates.push({ path: ['fields', i, 'key'], value: k, kind: 'key' })
+    if (k !== undefined) candidates.push({ path: ['fields', i, 'key'], value: k, kind: 0, owner })
     const n = str(f.name)
-    if (n !== undefined) candidates.push({ path: ['fields', i, 'name'], value: n, kind: 'name' })
+    if (n !== undefined) candidates.push({ path: ['fields', i, 'name'], value: n, kind: 1, owner })
     arr(f.aliases).forEach((a, j) => {
-      if (typeof a === 'string') candidates.push({ path: ['fields', i, 'aliases', j], value: a, kind: 'alias' })
+      if (typeof a === 'string') candidates.push({ path: ['fields', i, 'aliases', j], value: a, kind: 2, owner })
     })
-    const own = new Set<string>()
-    for (const c of candidates) {
-      const h = normalizeHeader(c.value)
-      if (h === '' || own.has(h)) continue
-      own.add(h)
-      const prior = headerOwner.get(h)
-      if (prior && prior.key !== key) {
-        // Two identical keys are already reported as a duplicate key.
-        if (!(c.kind === 'key' && prior.kind === 'key')) {
-          add(c.path, 'CATALOG_ALIAS_COLLISION', `列名“${c.value}”同时指向字段“${prior.key}”和“${key}”`, `Header "${c.value}" would map to both field "${prior.key}" and field "${key}"`)
-        }
-      } else if (!prior) {
-        headerOwner.set(h, { key, kind: c.kind })
-      }
-    }
   })
+  candidates.sort((a, b) => a.kind - b.kind)
+  const headerOwner = new Map<string, { owner: string; kind: number }>()
+  for (const c of candidates) {
+    const h = normalizeHeader(c.value)
+    if (h === '') continue
+    const prior = headerOwner.get(h)
+    if (!prior) {
+      headerOwner.set(h, { owner: c.owner, kind: c.kind })
+    } else if (prior.owner !== c.owner && !(c.kind === 0 && prior.kind === 0)) {
+      // Two identical keys are already reported as a duplicate key.
+      add(c.path, 'CATALOG_ALIAS_COLLISION', `列名“${c.value}”同时指向字段“${prior.owner}”和“${c.owner}”`, `Header "${c.value}" would map to both field "${prior.owner}" and field "${c.owner}"`)
+    }
+  }
 
   // Business key: existing, distinct, always present fields.
   const seenKey = new Set<string>()

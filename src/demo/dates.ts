@@ -52,13 +52,24 @@ export const DEMO_AS_OF_DAY = parseDay(DEMO_AS_OF)
  */
 export class YearWeightedDates {
   private readonly years: WeightedTable<number>
+  /** starts[i] / starts[i + 1]: first day of year i / of the year after. */
+  private readonly starts: Int32Array
+  private readonly ends: Int32Array
   private readonly firstDay: number
 
   constructor(weights: ReadonlyArray<readonly [fromYear: number, toYear: number, weightPerYear: number]>) {
     const entries: Array<readonly [number, number]> = []
-    for (const [from, to, w] of weights) for (let y = from; y <= to; y++) entries.push([y, w])
+    const years: number[] = []
+    for (const [from, to, w] of weights) {
+      for (let y = from; y <= to; y++) {
+        entries.push([years.length, w])
+        years.push(y)
+      }
+    }
     this.years = new WeightedTable(entries)
-    this.firstDay = dayNumber(Math.min(...entries.map(([y]) => y)), 1, 1)
+    this.starts = Int32Array.from(years, (y) => dayNumber(y, 1, 1))
+    this.ends = Int32Array.from(years, (y) => dayNumber(y + 1, 1, 1))
+    this.firstDay = Math.min(...this.starts)
   }
 
   /** A day number in [notBefore, before), and never after DEMO_AS_OF. */
@@ -66,9 +77,9 @@ export class YearWeightedDates {
     const last = Math.min(DEMO_AS_OF_DAY, before - 1)
     const first = Math.max(this.firstDay, notBefore)
     for (let attempt = 0; attempt < 6; attempt++) {
-      const year = this.years.pick(rng)
-      const start = dayNumber(year, 1, 1)
-      const day = start + Math.floor(rng.next() * (dayNumber(year + 1, 1, 1) - start))
+      const i = this.years.pick(rng)
+      const start = this.starts[i] as number
+      const day = start + Math.floor(rng.next() * ((this.ends[i] as number) - start))
       if (day <= last && day >= first) return day
     }
     return first + Math.floor(rng.next() * Math.max(1, last - first + 1))
@@ -77,12 +88,11 @@ export class YearWeightedDates {
   /** Share of dates that fall before a day (exact over the year table, ignoring DEMO_AS_OF). */
   shareBefore(day: number): number {
     let share = 0
-    this.years.items.forEach((year, i) => {
-      const start = dayNumber(year, 1, 1)
-      const end = dayNumber(year + 1, 1, 1)
-      const inside = Math.min(Math.max(day - start, 0), end - start) / (end - start)
-      share += this.years.probability(i) * inside
-    })
+    for (let i = 0; i < this.starts.length; i++) {
+      const start = this.starts[i] as number
+      const end = this.ends[i] as number
+      share += this.years.probability(i) * (Math.min(Math.max(day - start, 0), end - start) / (end - start))
+    }
     return share
   }
 }

@@ -16,18 +16,20 @@ import { Permutation, WeightedSlots } from './key-space.ts'
 import { hashSeed } from './prng.ts'
 
 const USCC_CHARSET = '0123456789ABCDEFGHJKLMNPQRTUWXY'
-const MA_SPACE = 31 ** 6
+/** Index spaces of the two body styles: powers of two, so the permutations never cycle-walk. */
+const LEGACY_SPACE = 2 ** 26 // 67,108,864 ≤ 90,000,000 bodies 10000000–99999999
+const MODERN_SPACE = 2 ** 28 // 268,435,456 ≤ 31^6 bodies MA000000–MAYYYYYY
 
 /** Largest number of subjects the identifier spaces cover (the digit-style body space). */
-export const MAX_DEMO_SUBJECTS = 90_000_000
+export const MAX_DEMO_SUBJECTS = LEGACY_SPACE
 
 export class OrgCodeBodies {
   private readonly legacyPermutation: Permutation
   private readonly modernPermutation: Permutation
 
   constructor(seed: number) {
-    this.legacyPermutation = new Permutation(90_000_000, hashSeed(seed, 11))
-    this.modernPermutation = new Permutation(MA_SPACE, hashSeed(seed, 12))
+    this.legacyPermutation = new Permutation(LEGACY_SPACE, hashSeed(seed, 11))
+    this.modernPermutation = new Permutation(MODERN_SPACE, hashSeed(seed, 12))
   }
 
   /** An old-style all-digit body (first digit 1–9). */
@@ -47,20 +49,39 @@ export class OrgCodeBodies {
   }
 }
 
-/** 8-digit registration sequences: domestic firms 0–3…, individual businesses 6–9…. */
+/**
+ * 8-digit registration sequences: domestic firms 0–3…, individual businesses 6–9…. The third
+ * digit is 2–9, so digits 7–12 of the number never read as a YYMMDD date and the number is never
+ * mistaken for a 15-digit first-generation resident ID.
+ */
 export class RegistrationSequences {
+  static readonly size = 4 * 10 * 8 * 100_000
   private readonly permutation: Permutation
 
   constructor(seed: number) {
-    this.permutation = new Permutation(40_000_000, hashSeed(seed, 13))
+    this.permutation = new Permutation(RegistrationSequences.size, hashSeed(seed, 13))
+  }
+
+  /** Whether an ordinal of a kind has a sequence of its own. */
+  covers(ordinal: number): boolean {
+    return ordinal < RegistrationSequences.size
+  }
+
+  private digits(ordinal: number, firstDigitBase: number): string {
+    let x = this.permutation.apply(ordinal)
+    const low = String(x % 100_000).padStart(5, '0')
+    x = Math.floor(x / 100_000)
+    const third = 2 + (x % 8)
+    x = Math.floor(x / 8)
+    return `${firstDigitBase + Math.floor(x / 10)}${x % 10}${third}${low}`
   }
 
   domestic(ordinal: number): string {
-    return String(this.permutation.apply(ordinal)).padStart(8, '0')
+    return this.digits(ordinal, 0)
   }
 
   individualBusiness(ordinal: number): string {
-    return String(60_000_000 + this.permutation.apply(ordinal))
+    return this.digits(ordinal, 6)
   }
 }
 

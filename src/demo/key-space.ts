@@ -7,14 +7,16 @@
 import { hashSeed, mix32 } from './prng.ts'
 
 /**
- * A seeded permutation of [0, size): a 4-round balanced Feistel network on the smallest even
- * number of bits that covers size, with cycle walking back into range (at most ~4 steps on
- * average). size may be up to 2^32.
+ * A seeded permutation of [0, size): an alternating Feistel network (4 rounds; each round XORs
+ * one half with a keyed hash of the other, so it is invertible for any split) on the smallest
+ * number of bits covering size, with cycle walking back into range (< 2 steps on average).
+ * size may be up to 2^32.
  */
 export class Permutation {
   readonly size: number
-  private readonly halfBits: number
-  private readonly mask: number
+  private readonly loBits: number
+  private readonly loMask: number
+  private readonly hiMask: number
   private readonly k0: number
   private readonly k1: number
   private readonly k2: number
@@ -27,31 +29,30 @@ export class Permutation {
     this.size = size
     let bits = 1
     while (2 ** bits < size) bits++
-    this.halfBits = Math.max(1, Math.ceil(bits / 2))
-    this.mask = this.halfBits >= 32 ? 0xffffffff : 2 ** this.halfBits - 1
+    this.loBits = Math.ceil(bits / 2)
+    this.loMask = 2 ** this.loBits - 1
+    this.hiMask = 2 ** (bits - this.loBits) - 1
     this.k0 = hashSeed(seed, 1)
     this.k1 = hashSeed(seed, 2)
     this.k2 = hashSeed(seed, 3)
     this.k3 = hashSeed(seed, 4)
   }
 
-  private round(x: number): number {
-    const h = this.halfBits
-    const m = this.mask
-    let l = Math.floor(x / 2 ** h)
-    let r = x & m
-    let t: number
-    t = l ^ (mix32(r ^ this.k0) & m); l = r; r = t
-    t = l ^ (mix32(r ^ this.k1) & m); l = r; r = t
-    t = l ^ (mix32(r ^ this.k2) & m); l = r; r = t
-    t = l ^ (mix32(r ^ this.k3) & m); l = r; r = t
-    return (l >>> 0) * 2 ** h + (r >>> 0)
+  private step(x: number): number {
+    const lm = this.loMask
+    const hm = this.hiMask
+    let hi = x >>> this.loBits
+    let lo = x & lm
+    lo = (lo ^ mix32(hi ^ this.k0)) & lm
+    hi = (hi ^ mix32(lo ^ this.k1)) & hm
+    lo = (lo ^ mix32(hi ^ this.k2)) & lm
+    hi = (hi ^ mix32(lo ^ this.k3)) & hm
+    return ((hi << this.loBits) | lo) >>> 0
   }
 
   apply(x: number): number {
-    if (this.size === 1) return 0
-    let y = this.round(x)
-    while (y >= this.size) y = this.round(y)
+    let y = this.step(x)
+    while (y >= this.size) y = this.step(y)
     return y
   }
 }

@@ -240,7 +240,8 @@ export class InstitutionNames {
     }
     if (level === 1) {
       const t = demoTownships[inner % demoTownships.length] as (typeof demoTownships)[number]
-      const what = townshipInstitutions[Math.floor(inner / demoTownships.length)] as string
+      const [inTownship, inStreet] = townshipInstitutions[Math.floor(inner / demoTownships.length)] as readonly [string, string]
+      const what = t.township.endsWith('街道') ? inStreet : inTownship
       return { name: `${formalName(t.division)}${t.township}${what}`, division: t.division, township: t.township }
     }
     const t = ruralTownships[inner % ruralTownships.length] as (typeof ruralTownships)[number]

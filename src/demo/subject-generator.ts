@@ -344,7 +344,7 @@ export class DemoSubjectFactory {
       establishedOn: formatDay(established),
       address: organisationAddress(rng, demoDivision(division), 0.25),
     }
-    if (established < USCC_DAY && rng.chance(enterpriseRegistrationChance)) {
+    if (established < USCC_DAY && rng.chance(enterpriseRegistrationChance) && this.registrationSequences.covers(ordinal)) {
       const authority = division === CHANGYUAN_CURRENT ? CHANGYUAN_HISTORICAL : registering
       subject.registrationNumber = makeRegistrationNumber(authority, this.registrationSequences.domestic(ordinal))
     }
@@ -370,7 +370,7 @@ export class DemoSubjectFactory {
       establishedOn: formatDay(established),
       address: organisationAddress(rng, demoDivision(p.division), 0.35),
     }
-    if (established < USCC_DAY && rng.chance(shopRegistrationChance)) {
+    if (established < USCC_DAY && rng.chance(shopRegistrationChance) && this.registrationSequences.covers(ordinal)) {
       const authority = p.division === CHANGYUAN_CURRENT ? CHANGYUAN_HISTORICAL : registering
       subject.registrationNumber = makeRegistrationNumber(authority, this.registrationSequences.individualBusiness(ordinal))
     }

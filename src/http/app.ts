@@ -1,5 +1,5 @@
 /** Builds the Fastify application: one process serves the API, its OpenAPI document and the pages. */
-import Fastify, { type FastifyInstance } from 'fastify'
+import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify'
 import fastifyCookie from '@fastify/cookie'
 import fastifySwagger from '@fastify/swagger'
 import fastifySwaggerUi from '@fastify/swagger-ui'
@@ -33,6 +33,16 @@ export async function buildApp(platform: Platform, options: AppOptions = {}): Pr
     },
     requestIdHeader: false,
     bodyLimit: 10 * 1024 * 1024,
+    // Long parameters reach the route schema, which answers with a coded error instead of a bare 414.
+    routerOptions: { maxParamLength: 2048 },
+    frameworkErrors: (error, _request, reply: FastifyReply) => {
+      const tooLong = error.code === 'FST_ERR_MAX_PARAM_LENGTH'
+      void reply.code(tooLong ? 414 : 400).send({
+        error: tooLong
+          ? { code: 'URI_TOO_LONG', message: '请求地址过长', message_en: 'The request URL is too long' }
+          : { code: 'URL_INVALID', message: '请求地址无法解析', message_en: 'The request URL cannot be decoded' },
+      })
+    },
     trustProxy: true,
   })
   app.setValidatorCompiler(validatorCompiler)

@@ -133,8 +133,8 @@ export function findDivision(code: string): Division | undefined {
 }
 
 /** Division details for a parsed code: the known division, or just the code. */
-export function divisionInfo(n: number, code: string): DivisionInfo {
-  return load().get(n)?.info ?? { code, known: false }
+export function divisionInfo(n: number): DivisionInfo {
+  return load().get(n)?.info ?? { code: String(n).padStart(6, '0'), known: false }
 }
 
 /**

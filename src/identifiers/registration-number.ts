@@ -62,7 +62,7 @@ export function checkRegistrationNumber(s: string, options: RegistrationCheckOpt
       const region = sixDigits(s, 0)
       const org = orgCodeCheckCharAt(s, 6)
       if (withDetails && region >= 0 && org !== '' && org.charCodeAt(0) === s.charCodeAt(14)) {
-        outcome.details = { possibleTaxRegistrationNumber: true, division: divisionInfo(region, s.slice(0, 6)), orgCode: formatOrgCode(s.slice(6, 15)) }
+        outcome.details = { possibleTaxRegistrationNumber: true, division: divisionInfo(region), orgCode: formatOrgCode(s.slice(6, 15)) }
       }
       return outcome
     }
@@ -87,7 +87,7 @@ export function checkRegistrationNumber(s: string, options: RegistrationCheckOpt
     if (!known) (warnings ??= []).push(identifierMessages.IDENTIFIER_DIVISION_UNKNOWN(s.slice(0, 6)))
     if (!checksumOk) (warnings ??= []).push(identifierMessages.IDENTIFIER_REGISTRATION_CHECKSUM(String(expected)))
     const details: Record<string, unknown> = {
-      authority: national ? NATIONAL_DIVISION : divisionInfo(authority, s.slice(0, 6)),
+      authority: national ? NATIONAL_DIVISION : divisionInfo(authority),
       sequence: s.slice(6, 14),
       entityType: entityTypeOf(s.charCodeAt(6) - 48),
       checksumOk,

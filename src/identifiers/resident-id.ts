@@ -210,17 +210,15 @@ export function checkResidentId18(s: string, today: number, withDetails: boolean
     const birthDate = `${s.slice(6, 10)}-${s.slice(10, 12)}-${s.slice(12, 14)}`
     const sex = (s.charCodeAt(16) - 48) % 2 === 1 ? 'male' : 'female'
     if (foreign) {
-      const provinceCode = s.slice(1, 3)
       outcome.details = {
         documentKind,
         birthDate,
         sex,
-        area: divisionInfo(p * 10000, `${provinceCode}0000`),
+        area: divisionInfo(p * 10000),
         nationalityCode: s.slice(3, 6),
       }
     } else {
-      const areaCode = s.slice(0, 6)
-      outcome.details = { documentKind, birthDate, sex, area: divisionInfo(sixDigits(s, 0), areaCode) }
+      outcome.details = { documentKind, birthDate, sex, area: divisionInfo(sixDigits(s, 0)) }
     }
   }
   return outcome
@@ -251,12 +249,11 @@ export function checkResidentId15(s: string, today: number, withDetails: boolean
   const outcome: CheckOutcome = { kind: 'resident_id', valid: true, charsetOk: true, checksumOk: false, score }
   if (withDetails) {
     const first17 = `${s.slice(0, 6)}19${s.slice(6)}`
-    const areaCode = s.slice(0, 6)
     outcome.details = {
       documentKind: documentKindOf(s),
       birthDate: `${y}-${s.slice(8, 10)}-${s.slice(10, 12)}`,
       sex: (s.charCodeAt(14) - 48) % 2 === 1 ? 'male' : 'female',
-      area: divisionInfo(sixDigits(s, 0), areaCode),
+      area: divisionInfo(sixDigits(s, 0)),
       generation: 1,
       upgraded: first17 + residentIdCheckChar(first17),
     }

@@ -241,8 +241,7 @@ export function checkUscc(s: string, options: UsccCheckOptions, withDetails: boo
   const outcome: CheckOutcome = { kind: 'uscc', valid: true, charsetOk: true, checksumOk: true, score }
   if (withDetails && authority !== undefined && category !== undefined) {
     let warnings: IdentifierMessage[] | undefined
-    const divisionCode = s.slice(2, 8)
-    if (!divisionKnown) (warnings ??= []).push(identifierMessages.IDENTIFIER_DIVISION_UNKNOWN(divisionCode))
+    if (!divisionKnown) (warnings ??= []).push(identifierMessages.IDENTIFIER_DIVISION_UNKNOWN(s.slice(2, 8)))
     if (orgExpected !== s.charCodeAt(16)) {
       ;(warnings ??= []).push(identifierMessages.IDENTIFIER_ORG_CODE_CHECKSUM(formatOrgCode(s.slice(8, 17)), String.fromCharCode(orgExpected)))
     }
@@ -251,7 +250,7 @@ export function checkUscc(s: string, options: UsccCheckOptions, withDetails: boo
       authority: AUTHORITY_DETAILS.get(authority),
       category: CATEGORY_DETAILS.get(category),
       subjectKind: category.subjectKind,
-      division: divisionNumber === 100000 ? NATIONAL_DIVISION : divisionInfo(divisionNumber, divisionCode),
+      division: divisionNumber === 100000 ? NATIONAL_DIVISION : divisionInfo(divisionNumber),
       orgCode: formatOrgCode(s.slice(8, 17)),
       taxNumber15: s.slice(2, 17),
     }

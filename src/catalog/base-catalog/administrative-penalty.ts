@@ -145,7 +145,7 @@ export const administrativePenalty: CatalogItemDefinition = {
       role: 'fine_amount',
       unit: '万元',
       pattern: '^\\d{1,12}(\\.\\d{1,6})?$',
-      aliases: ['罚款金额', '罚款数额（万元）', '罚款数额', '罚款金额（单位：万元）', '罚款(万元)'],
+      aliases: ['罚款金额(万元)', '罚款金额', '罚款数额（万元）', '罚款数额', '罚款金额（单位：万元）', '罚款(万元)'],
       description:
         '单位万元，decimal(18,6)：2000元填 0.2。处罚类别含罚款时必填。金额过大或与处罚内容中的“元”数相同，多为误填了元，会被提示核对。',
     },
