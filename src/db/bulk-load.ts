@@ -32,14 +32,25 @@ export async function nextIds(database: Database, tables: BulkTable[]): Promise<
   return out
 }
 
+/**
+ * Into empty tables the secondary indexes are dropped first and built once at the end, inside the
+ * same transaction: building a b-tree from all keys is several times faster than inserting random
+ * keys one by one, and a duplicate still fails the whole load when the unique index is rebuilt.
+ */
 export async function bulkLoad(database: Database, tables: BulkTable[], chunks: AsyncIterable<BulkChunk> | Iterable<BulkChunk>): Promise<number> {
-  return database.dialect === 'sqlite' ? loadSqlite(database, tables, chunks) : loadPostgres(database, tables, chunks)
+  const empty = (await nextIds(database, tables)).every((id) => id === 1)
+  return database.dialect === 'sqlite' ? loadSqlite(database, tables, chunks, empty) : loadPostgres(database, tables, chunks, empty)
 }
 
 const ROWS_PER_STATEMENT = 64
 
-async function loadSqlite(database: Database, tables: BulkTable[], chunks: AsyncIterable<BulkChunk> | Iterable<BulkChunk>): Promise<number> {
+async function loadSqlite(database: Database, tables: BulkTable[], chunks: AsyncIterable<BulkChunk> | Iterable<BulkChunk>, rebuildIndexes: boolean): Promise<number> {
   const sqlite = database.sqlite!
+  const indexes = rebuildIndexes
+    ? (sqlite
+        .prepare(`select name, sql from sqlite_master where type = 'index' and sql is not null and tbl_name in (${tables.map(() => '?').join(', ')})`)
+        .all(...tables.map((t) => t.name)) as Array<{ name: string; sql: string }>)
+    : []
   const statement = (t: BulkTable, rows: number) =>
     sqlite.prepare(`insert into ${t.name} (${t.columns.join(', ')}) values ${Array.from({ length: rows }, () => `(${t.columns.map(() => '?').join(', ')})`).join(', ')}`)
   const many = tables.map((t) => statement(t, ROWS_PER_STATEMENT))
@@ -47,6 +58,7 @@ async function loadSqlite(database: Database, tables: BulkTable[], chunks: Async
   let total = 0
   sqlite.exec('begin immediate')
   try {
+    for (const index of indexes) sqlite.exec(`drop index ${index.name}`)
     for await (const chunk of chunks) {
       tables.forEach((_, i) => {
         const rows = chunk[i] ?? []
@@ -56,6 +68,7 @@ async function loadSqlite(database: Database, tables: BulkTable[], chunks: Async
         total += rows.length
       })
     }
+    for (const index of indexes) sqlite.exec(index.sql)
     sqlite.exec('commit')
   } catch (error) {
     sqlite.exec('rollback')
@@ -77,11 +90,23 @@ function copyLine(row: BulkValue[]): string {
   return line + '\n'
 }
 
-async function loadPostgres(database: Database, tables: BulkTable[], chunks: AsyncIterable<BulkChunk> | Iterable<BulkChunk>): Promise<number> {
+async function loadPostgres(database: Database, tables: BulkTable[], chunks: AsyncIterable<BulkChunk> | Iterable<BulkChunk>, rebuildIndexes: boolean): Promise<number> {
   const client = await database.pool!.connect()
   let total = 0
   try {
     await client.query('begin')
+    // Secondary indexes only: primary keys and constraints stay, since other rows may refer to them.
+    const indexes = rebuildIndexes
+      ? (
+          await client.query<{ indexname: string; indexdef: string }>(
+            `select i.indexname, i.indexdef from pg_indexes i
+              where i.schemaname = current_schema() and i.tablename = any($1)
+                and not exists (select 1 from pg_constraint c where c.conname = i.indexname and c.connamespace = current_schema()::regnamespace)`,
+            [tables.map((t) => t.name)],
+          )
+        ).rows
+      : []
+    for (const index of indexes) await client.query(`drop index ${index.indexname}`)
     for await (const chunk of chunks) {
       for (let i = 0; i < tables.length; i++) {
         const rows = chunk[i] ?? []
@@ -92,6 +117,7 @@ async function loadPostgres(database: Database, tables: BulkTable[], chunks: Asy
         total += rows.length
       }
     }
+    for (const index of indexes) await client.query(index.indexdef)
     for (const t of tables) {
       const column = t.idColumn ?? 'id'
       await client.query(`select setval(pg_get_serial_sequence('${t.name}', '${column}'), greatest((select max(${column}) from ${t.name}), 1))`)

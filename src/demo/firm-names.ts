@@ -27,18 +27,21 @@ export const tradeNameFirst = [
 
 export const tradeNameSecond = [
   '达', '泰', '源', '丰', '盛', '隆', '兴', '昌', '祥', '瑞', '通', '利', '安', '和', '华', '宇', '峰', '晟', '鑫', '诚',
-  '信', '德', '远', '恒', '辉', '明', '康', '成', '洋', '发', '亿', '鼎', '嘉', '润', '旺', '茂', '强', '腾', '海', '邦',
+  '信', '德', '远', '恒', '辉', '明', '康', '成', '洋', '进', '亿', '鼎', '嘉', '润', '旺', '茂', '强', '腾', '海', '邦',
   '豪', '凯', '科', '耀', '胜', '威', '星', '阳', '业', '益', '越', '泽', '正', '众', '卓', '博', '川', '佳', '建', '捷',
   '锦', '聚', '力', '联', '龙', '美', '纳', '鹏', '平', '祺', '庆', '荣', '升', '顺', '天', '拓', '伟', '新', '欣', '旭',
   '雅', '扬', '英', '友', '元', '悦', '云', '展', '智', '坤', '方', '航', '弘', '宏', '林', '原', '光', '禾', '运', '铭',
 ]
+
+/** Pairs a registrar would not accept (中华, 中国 need State Council approval). */
+const refusedTradeNames = new Set(['中华', '中国', '国家'])
 
 /** All 字号: the curated ones first, then every first × second pair with two different characters. */
 export const tradeNames: readonly string[] = (() => {
   const seen = new Set<string>()
   const out: string[] = []
   const add = (n: string) => {
-    if (!seen.has(n)) {
+    if (!seen.has(n) && !refusedTradeNames.has(n)) {
       seen.add(n)
       out.push(n)
     }

@@ -11,7 +11,7 @@ import {
   SocialOrganisationNames,
   VillageCollectiveNames,
 } from './name-spaces.ts'
-import { chineseNumeral } from './organisation-names.ts'
+import { chineseNumeral, countyInstitutions, townshipInstitutions } from './organisation-names.ts'
 import { femaleGivenNames, maleGivenNames, surnames } from './person-names.ts'
 import { villageCount, villageName } from './rural-names.ts'
 import { shopTrades } from './shop-names.ts'
@@ -44,6 +44,12 @@ describe('word lists', () => {
     const male = new Set(maleGivenNames)
     for (const g of femaleGivenNames) expect(male.has(g)).toBe(false)
     expect(allDistinct([...maleGivenNames, ...femaleGivenNames])).toBe(true)
+  })
+
+  it('has no institution twice in a list, and 街道 variants for every township institution', () => {
+    expect(allDistinct(countyInstitutions)).toBe(true)
+    expect(allDistinct(townshipInstitutions.map(([t]) => t))).toBe(true)
+    expect(allDistinct(townshipInstitutions.map(([, street]) => street))).toBe(true)
   })
 
   it('writes Chinese numerals', () => {

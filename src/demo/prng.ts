@@ -103,24 +103,40 @@ export function weightedPick<T>(rng: Rng, items: readonly T[], weights: readonly
   return items[items.length - 1] as T // floating-point edge
 }
 
-/** A precomputed weighted choice: O(log n) per pick, no allocation. */
+/**
+ * A precomputed weighted choice with no allocation per pick: a direct lookup when the weights are
+ * small integers (the usual case here), else a binary search over cumulative weights. Both give
+ * the same item for the same random number.
+ */
 export class WeightedTable<T> {
   readonly items: readonly T[]
   private readonly cumulative: Float64Array
   private readonly total: number
+  private readonly lookup: Uint16Array | null
 
   constructor(entries: ReadonlyArray<readonly [T, number]>) {
     if (entries.length === 0) throw new RangeError('WeightedTable needs at least one entry')
     this.items = entries.map(([item]) => item)
     this.cumulative = new Float64Array(entries.length)
     let total = 0
+    let integral = entries.length <= 65536
     entries.forEach(([, w], i) => {
       if (!(w >= 0)) throw new RangeError(`weights must be >= 0, got ${w}`)
+      if (!Number.isInteger(w)) integral = false
       total += w
       this.cumulative[i] = total
     })
     if (!(total > 0)) throw new RangeError('weights must not all be zero')
     this.total = total
+    if (integral && total <= 65536) {
+      this.lookup = new Uint16Array(total)
+      let slot = 0
+      entries.forEach(([, w], i) => {
+        for (let c = 0; c < w; c++) (this.lookup as Uint16Array)[slot++] = i
+      })
+    } else {
+      this.lookup = null
+    }
   }
 
   /** Probability of the item at position i. */
@@ -132,6 +148,7 @@ export class WeightedTable<T> {
 
   pick(rng: Rng): T {
     const r = rng.next() * this.total
+    if (this.lookup !== null) return this.items[this.lookup[Math.floor(r)] as number] as T
     let lo = 0
     let hi = this.cumulative.length - 1
     while (lo < hi) {

@@ -235,6 +235,13 @@ export class DemoSubjectFactory {
     })
   }
 
+  /** Subjects startIndex … startIndex + count − 1 as an array. */
+  batch(startIndex: number, count: number): DemoSubject[] {
+    const out: DemoSubject[] = []
+    for (let i = 0; i < count; i++) out.push(this.at(startIndex + i))
+    return out
+  }
+
   kindAt(index: number): SubjectKind {
     this.loadBlock(Math.floor(index / DEMO_BLOCK_SIZE))
     return mixKinds[this.blockKinds[index % DEMO_BLOCK_SIZE] as number] as SubjectKind
@@ -538,12 +545,16 @@ export function* generateSubjects(options: GenerateSubjectsOptions): Generator<D
   for (let i = start; i < start + options.count; i++) yield factory.at(i)
 }
 
-/** The same subjects as an array (a little faster than the generator; mind memory for millions). */
+/** The factory of the last seed asked for, so that batch after batch does not rebuild it. */
+let lastFactory: DemoSubjectFactory | null = null
+
+/**
+ * The same subjects as an array. Meant for chunks (a few thousand per call, e.g. one INSERT
+ * batch); the factory of the last seed is kept between calls.
+ */
 export function generateSubjectBatch(options: GenerateSubjectsOptions): DemoSubject[] {
   checkOptions(options)
-  const f = new DemoSubjectFactory(options.seed)
-  const start = options.startIndex ?? 0
-  const out = new Array<DemoSubject>(options.count)
-  for (let i = 0; i < options.count; i++) out[i] = f.at(start + i)
-  return out
+  const seed = seedToUint32(options.seed)
+  if (lastFactory === null || lastFactory.seed !== seed) lastFactory = new DemoSubjectFactory(options.seed)
+  return lastFactory.batch(options.startIndex ?? 0, options.count)
 }
