@@ -88,7 +88,11 @@ export class RegistrationSequences {
 // ---------------------------------------------------------------------------------------------
 // Resident IDs.
 
-/** [area code, weight, the division people from there live in now, born no later than]. */
+/**
+ * Address codes of people's ID numbers, by weight: where they live now (division), and whether the
+ * code went out of use in 1988 (汲县 → 卫辉市, 辉县 → 辉县市), so that only people born before
+ * then carry it.
+ */
 export const residentAreas: ReadonlyArray<{ area: string; weight: number; division: string; bornBefore1988: boolean }> = [
   ['410702', 8, '410702'], ['410703', 6, '410703'], ['410704', 4, '410704'], ['410711', 6, '410711'],
   ['410721', 8, '410721'], ['410724', 9, '410724'], ['410725', 13, '410725'], ['410726', 9, '410726'],

@@ -25,12 +25,6 @@ import { femaleGivenNames, maleGivenNames, surnames } from './person-names.ts'
 import { cooperativeTrades, villageCount, villageName } from './rural-names.ts'
 import { ownerTradeNamePatterns, shopTrades } from './shop-names.ts'
 
-const division = (code: string): DemoDivision => {
-  const found = demoDivisions.find((d) => d.code === code)
-  if (!found) throw new Error(`unknown demo division ${code}`)
-  return found
-}
-
 /** How a division is written at the start of an official name: 新乡市红旗区, 辉县市, 新乡高新技术产业开发区. */
 export const formalName = (d: DemoDivision) => (d.kind === 'district' ? `新乡市${d.name}` : d.name)
 
@@ -366,5 +360,3 @@ export class PersonNames {
     return { name: surname + given, surname, male }
   }
 }
-
-export { division as demoDivisionByCode }

@@ -87,6 +87,15 @@ describe('Rng', () => {
     expect((counts.get('a') ?? 0) / 40_000).toBeCloseTo(0.25, 1)
   })
 
+  it('picks the same item by direct lookup (integer weights) as by binary search (fractional ones)', () => {
+    const weights = [3, 0, 5, 1, 7]
+    const byLookup = new WeightedTable(weights.map((w, i) => [i, w] as const))
+    const bySearch = new WeightedTable(weights.map((w, i) => [i, w / 2] as const))
+    const a = new Rng(21)
+    const b = new Rng(21)
+    for (let i = 0; i < 10_000; i++) expect(byLookup.pick(a)).toBe(bySearch.pick(b))
+  })
+
   it('mixes neighbouring inputs far apart', () => {
     expect(mix32(1)).not.toBe(mix32(2))
     expect(hashSeed(1, 1)).not.toBe(hashSeed(1, 2))

@@ -65,6 +65,20 @@ describe('generateSubjects: determinism', () => {
     `)
   })
 
+  it('keeps names unique past a kind’s name space with a suffix (第二分公司 for firms, （2） for the rest)', () => {
+    const factory = new DemoSubjectFactory(3)
+    const capacity = new Map(factory.nameCapacity().map((c) => [c.kind, c.subjects]))
+    const firstOfKindFrom = (kind: SubjectKind, from: number) => {
+      for (let i = from; ; i++) if (factory.kindAt(i) === kind) return factory.at(i)
+    }
+    const government = firstOfKindFrom('government_body', (capacity.get('government_body') as number) + DEMO_BLOCK_SIZE)
+    expect(government.name).toMatch(/（2）$/u)
+    expect(identify(government.uscc as string).valid).toBe(true)
+    const firm = firstOfKindFrom('enterprise', (capacity.get('enterprise') as number) + DEMO_BLOCK_SIZE)
+    expect(firm.name).toMatch(/有限(责任)?公司第二分公司$/u)
+    for (const { subjects } of factory.nameCapacity()) expect(subjects).toBeGreaterThan(1_500_000)
+  })
+
   it('rejects bad options', () => {
     expect(() => take(1, -1)).toThrow(RangeError)
     expect(() => take(1, 1, 1.5)).toThrow(RangeError)

@@ -124,6 +124,13 @@ export const identifierMessages = {
       `Province code ${province} in the address code does not exist`,
     ),
 
+  IDENTIFIER_AREA_FOREIGN: (province: string) =>
+    msg(
+      'IDENTIFIER_AREA',
+      `第 2–3 位的受理地省级代码 ${province} 不存在（以 9 开头的是外国人永久居留身份证号码）`,
+      `Province code ${province} at positions 2–3 does not exist (numbers starting with 9 are foreign permanent residence ID numbers)`,
+    ),
+
   IDENTIFIER_UNREADABLE: () =>
     msg('IDENTIFIER_CHARSET', '输入无法作为文本读取', 'The input cannot be read as text'),
 

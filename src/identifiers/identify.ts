@@ -14,10 +14,13 @@
  *   ties going to the USCC, and its error is reported. Letters anywhere but the last position
  *   rule out the ID reading.
  * - 15 characters: a business registration number or a first-generation resident ID number.
- *   Positions 7–12 that are a real 19YYMMDD date (with an existing province part) and a failing
- *   MOD 11,10 check digit → resident ID; otherwise a registration number (when both fit, the
- *   registration number is reported with an IDENTIFIER_AMBIGUOUS warning — pass
- *   `expect: 'resident_id'` for values from an ID column).
+ *   A failing MOD 11,10 check digit with an ID shape — existing province part, positions 9–10 a
+ *   month 01–12 — → resident ID: valid when positions 7–12 are a real 19YYMMDD date, else an
+ *   IDENTIFIER_BIRTH_DATE error (so 610104620932690, 32 September, is a bad ID number, as other
+ *   validators say, not a registration number with a bad check digit). Otherwise a registration
+ *   number, whose failing check digit is only a warning. When both readings are valid the
+ *   registration number is reported with an IDENTIFIER_AMBIGUOUS warning and
+ *   details.alternativeKind — pass `expect: 'resident_id'` for values from an ID column.
  * - 9 characters: an organisation code.
  * - anything else: unknown, IDENTIFIER_LENGTH.
  *
@@ -25,6 +28,7 @@
  * IDENTIFIER_LENGTH before any normalisation; their `input` is cut to its first 64 units + '…'
  * (details.inputLength has the real length), so a 10 MB string costs no more than a short one.
  */
+import { isProvinceNumber } from './divisions.ts'
 import { checkOrgCode } from './org-code.ts'
 import { identifierMessages } from './identifier-errors.ts'
 import type { CheckOutcome, ExpectedIdentifierKind, IdentifierResult, IdentifyOptions } from './identifier-types.ts'
@@ -91,11 +95,9 @@ function identifyString(input: string, options: IdentifyOptions | undefined): Id
             : length === 9
               ? checkOrgCode(normalized, withDetails)
               : undefined
-  } else if (expectKey !== undefined) {
-    outcome = checkAs(expectKey, normalized.slice(0, MAX_CONTENT_LENGTH + 1), options, false)
   }
   if (outcome === undefined) {
-    return { input, normalized, kind: 'unknown', valid: false, error: identifierMessages.IDENTIFIER_LENGTH(length) }
+    return { input, normalized, kind: expectKey ?? 'unknown', valid: false, error: identifierMessages.IDENTIFIER_LENGTH(length, expectKey) }
   }
   const result: IdentifierResult = { input, normalized, kind: outcome.kind, valid: outcome.valid }
   if (outcome.error !== undefined) result.error = outcome.error
@@ -153,17 +155,17 @@ function allDigitsBeforeLast(s: string): boolean {
   return true
 }
 
-/** 15 characters: registration number or first-generation ID number. */
+/** 15 characters: registration number or first-generation ID number (see the module comment). */
 function check15(s: string, options: IdentifyOptions | undefined, withDetails: boolean): CheckOutcome {
   const regOptions = options?.registrationChecksumStrict === true ? STRICT_REG : LENIENT_REG
   const reg = checkRegistrationNumber(s, regOptions, withDetails)
   if (!reg.charsetOk) return reg
-  const today = todayOverride(options?.today)
-  const legacyProbe = checkResidentId15(s, today, false)
-  // score ≥ 3 ⇔ positions 7–12 are a real 19YYMMDD date.
-  const dateFits = legacyProbe.score >= 3
-  if (dateFits && !reg.checksumOk) return checkResidentId15(s, today, withDetails)
-  if (dateFits && reg.valid && legacyProbe.valid && reg.details !== undefined) {
+  const legacy = checkResidentId15(s, todayOverride(options?.today), withDetails)
+  // ID-shaped: the province part exists and positions 9–10 are a month (01–12).
+  const month = (s.charCodeAt(8) - 48) * 10 + (s.charCodeAt(9) - 48)
+  const idShaped = isProvinceNumber((s.charCodeAt(0) - 48) * 10 + (s.charCodeAt(1) - 48)) && month >= 1 && month <= 12
+  if (idShaped && !reg.checksumOk) return legacy
+  if (legacy.valid && reg.valid && reg.details !== undefined) {
     const warnings = (reg.details.warnings as unknown[] | undefined) ?? []
     reg.details.warnings = [...warnings, identifierMessages.IDENTIFIER_AMBIGUOUS_LEGACY_ID()]
     reg.details.alternativeKind = 'resident_id'

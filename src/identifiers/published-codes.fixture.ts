@@ -140,3 +140,53 @@ export const INVALID_RESIDENT_IDS: readonly { id: string; code: string; note: st
 
 /** 15-digit business registration numbers published with their companies. */
 export const PUBLISHED_REGISTRATION_NUMBERS: readonly string[] = ['440301108548379']
+
+/** jxlwqq/id-validator (Python) test_validator.py: valid numbers. */
+export const JXLWQQ_VALID_IDS: readonly { id: string; documentKind: string }[] = [
+  { id: '440308199901101512', documentKind: 'resident_id' },
+  { id: '610104620927690', documentKind: 'resident_id' }, // first generation
+  { id: '810000199408230021', documentKind: 'hk_macao_residence_permit' },
+  { id: '830000199201300022', documentKind: 'taiwan_residence_permit' },
+  { id: '500154199804106120', documentKind: 'resident_id' },
+  { id: '362324198001010014', documentKind: 'resident_id' }, // abolished 江西 code
+  { id: '362324198101010011', documentKind: 'resident_id' },
+  { id: '362324198201010019', documentKind: 'resident_id' },
+  { id: '430302199312194239', documentKind: 'resident_id' },
+  // jxlwqq rejects this one because 500154 开州区 was created in 2016, after the birth year; the
+  // address code is where the number was first registered, which can be later than birth (e.g.
+  // late household registration), so GB 11643 accepts it. We follow the standard.
+  { id: '500154199301135886', documentKind: 'resident_id' },
+]
+
+/** jxlwqq/id-validator: invalid numbers, with the error this implementation gives. */
+export const JXLWQQ_INVALID_IDS: readonly { id: string; code: string }[] = [
+  { id: '440308199901101513', code: 'IDENTIFIER_CHECKSUM' },
+  { id: '44030819990110', code: 'IDENTIFIER_LENGTH' },
+  { id: '111111199901101512', code: 'IDENTIFIER_CHECKSUM' }, // jxlwqq: address code; the check character is wrong too
+  { id: '440308199902301512', code: 'IDENTIFIER_BIRTH_DATE' },
+  { id: '610104620932690', code: 'IDENTIFIER_BIRTH_DATE' }, // 15 digits, 32 September
+]
+
+/** hutool IdcardUtilTest: valid numbers, with what this implementation reports for them. */
+export const HUTOOL_VALID_IDS: readonly { id: string; documentKind: string; upgraded?: string }[] = [
+  { id: '321083197812162119', documentKind: 'resident_id' },
+  { id: '932682198501010017', documentKind: 'foreign_permanent_residence' },
+  { id: '150102880730303', documentKind: 'resident_id', upgraded: '150102198807303035' },
+  { id: '330102200403064', documentKind: 'resident_id', upgraded: '33010219200403064X' },
+  { id: '33010219200403064x', documentKind: 'resident_id' },
+  { id: '81000019980902013X', documentKind: 'hk_macao_residence_permit' },
+  { id: '820000200009100032', documentKind: 'hk_macao_residence_permit' },
+  { id: '830000200209060065', documentKind: 'taiwan_residence_permit' },
+  { id: '111111111111111', documentKind: 'resident_id', upgraded: '111111191111111113' },
+]
+
+/**
+ * hutool IdcardUtilTest: invalid numbers. hutool also rejects 815727834224151 (no real birth
+ * date); with 15 digits and no month at positions 9–10 it reads here as a registration number,
+ * whose failing check digit GS 15-2006 data makes a warning, not an error.
+ */
+export const HUTOOL_INVALID_IDS: readonly { id: string; code: string }[] = [
+  { id: '360198910283844', code: 'IDENTIFIER_BIRTH_DATE' },
+  { id: '201511221897205960', code: 'IDENTIFIER_AREA' },
+  { id: '3301022011022000D6', code: 'IDENTIFIER_ORG_CODE_CHECKSUM' }, // letters: read as a USCC
+]

@@ -1,7 +1,14 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { identify } from './identify.ts'
-import { INVALID_RESIDENT_IDS, PUBLISHED_RESIDENT_IDS } from './published-codes.fixture.ts'
+import {
+  HUTOOL_INVALID_IDS,
+  HUTOOL_VALID_IDS,
+  INVALID_RESIDENT_IDS,
+  JXLWQQ_INVALID_IDS,
+  JXLWQQ_VALID_IDS,
+  PUBLISHED_RESIDENT_IDS,
+} from './published-codes.fixture.ts'
 import { makeResidentId, maskResidentId, residentIdCheckChar, upgradeResidentId15 } from './resident-id.ts'
 
 const today = new Date(2026, 0, 15) // fixed "today" for date checks
@@ -38,6 +45,24 @@ describe('identify on published resident ID numbers', () => {
   })
 
   it.each(INVALID_RESIDENT_IDS.map((p) => [p.note, p.id, p.code]))('rejects %s: %s with %s', (_note, id, code) => {
+    expect(identify(id, { today })).toMatchObject({ valid: false, error: { code } })
+  })
+
+  it.each(JXLWQQ_VALID_IDS.map((c) => [c.id, c.documentKind]))('accepts %s from jxlwqq/id-validator as %s', (id, documentKind) => {
+    expect(identify(id, { today })).toMatchObject({ kind: 'resident_id', valid: true, details: { documentKind } })
+  })
+
+  it.each(JXLWQQ_INVALID_IDS.map((c) => [c.id, c.code]))('rejects %s from jxlwqq/id-validator with %s', (id, code) => {
+    expect(identify(id, { today })).toMatchObject({ valid: false, error: { code } })
+  })
+
+  it.each(HUTOOL_VALID_IDS.map((c) => [c.id, c.documentKind, c.upgraded]))('accepts %s from hutool as %s', (id, documentKind, upgraded) => {
+    const r = identify(id, { today })
+    expect(r).toMatchObject({ kind: 'resident_id', valid: true, details: { documentKind } })
+    expect(r.details?.upgraded).toBe(upgraded)
+  })
+
+  it.each(HUTOOL_INVALID_IDS.map((c) => [c.id, c.code]))('rejects %s from hutool with %s', (id, code) => {
     expect(identify(id, { today })).toMatchObject({ valid: false, error: { code } })
   })
 
@@ -139,6 +164,13 @@ describe('document kinds', () => {
   it('rejects a foreign permanent residence number whose issuing province does not exist', () => {
     const r = identify(makeResidentId({ area: '990840', birthDate: '19850615', sequence: 3 }), { today, expect: 'resident_id' })
     expect(r.error?.code).toBe('IDENTIFIER_AREA')
+  })
+
+  it('rejects 99xxxx numbers: no province starts with 9, and as a foreign card its province part 9x does not exist', () => {
+    const r = identify(makeResidentId({ area: '990426', birthDate: '19911201', sequence: 7 }), { today })
+    expect(r).toMatchObject({ kind: 'resident_id', valid: false, error: { code: 'IDENTIFIER_AREA' } })
+    expect(r.error?.zh).toContain('受理地省级代码 90 不存在')
+    expect(r.error?.en).toContain('foreign permanent residence')
   })
 })
 

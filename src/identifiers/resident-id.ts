@@ -199,7 +199,7 @@ export function checkResidentId18(s: string, today: number, withDetails: boolean
   const score = (provinceOk ? 1 : 0) + (date === DATE_OK ? 3 : yearPlausible ? 1.5 : 0) + (checksumOk ? 2 : 0)
 
   let error: IdentifierMessage | undefined
-  if (!provinceOk) error = identifierMessages.IDENTIFIER_AREA(String(p).padStart(2, '0'))
+  if (!provinceOk) error = (foreign ? identifierMessages.IDENTIFIER_AREA_FOREIGN : identifierMessages.IDENTIFIER_AREA)(String(p).padStart(2, '0'))
   else if (date !== DATE_OK) error = dateError(date, `${s.slice(6, 10)}-${s.slice(10, 12)}-${s.slice(12, 14)}`)
   else if (!checksumOk) error = checksumError(CHECK_CHARS.charAt(sum % 11))
   if (error !== undefined) return { kind: 'resident_id', valid: false, error, charsetOk: true, checksumOk, score }
@@ -259,9 +259,4 @@ export function checkResidentId15(s: string, today: number, withDetails: boolean
     }
   }
   return outcome
-}
-
-/** Whether positions 7–12 of a 15-digit string are a real 19YYMMDD date (and province exists). */
-export function looksLikeLegacyResidentId(s: string, today: number): boolean {
-  return checkResidentId15(s, today, false).score >= 4
 }
