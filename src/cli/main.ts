@@ -22,7 +22,6 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
     .version('0.1.0')
     .showHelpAfterError()
     .exitOverride()
-    .configureOutput({ writeOut: (s) => io.out(s.replace(/\n$/, '')), writeErr: (s) => io.err(s.replace(/\n$/, '')) })
   const state = { exitCode: 0 }
   const ctx = { io, setExitCode: (code: number) => (state.exitCode = code) }
   registerServe(program, ctx)
@@ -35,7 +34,14 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
   registerApiKey(program, ctx)
   registerAudit(program, ctx)
   // Subcommands inherit the output and exit behaviour.
-  for (const command of program.commands) applyToTree(command, (c) => c.exitOverride().configureOutput({ writeOut: (s) => io.out(s.replace(/\n$/, '')), writeErr: (s) => io.err(s.replace(/\n$/, '')) }))
+  const output = {
+    writeOut: (s: string) => io.out(s.replace(/\n$/, '')),
+    writeErr: (s: string) => io.err(s.replace(/\n$/, '')),
+    // Commander speaks English; say it in Chinese first.
+    outputError: (s: string, write: (s: string) => void) => write(`用法错误 Usage error: ${s.replace(/^error: /, '')}`),
+  }
+  program.configureOutput(output)
+  for (const command of program.commands) applyToTree(command, (c) => c.exitOverride().configureOutput(output))
 
   try {
     await program.parseAsync(argv, { from: 'user' })

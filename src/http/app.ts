@@ -8,6 +8,7 @@ import { randomUUID } from 'node:crypto'
 import type { Platform } from '../platform.ts'
 import { registerErrorHandling } from './error-handler.ts'
 import { registerAuthentication } from './authentication.ts'
+import { refuseControlCharacters } from './control-characters.ts'
 import { healthRoutes } from './health.routes.ts'
 import { homeRoutes } from './home.routes.ts'
 import { identifierRoutes } from '../identifiers/identifier.routes.ts'
@@ -52,6 +53,7 @@ export async function buildApp(platform: Platform, options: AppOptions = {}): Pr
   })
 
   registerErrorHandling(app)
+  refuseControlCharacters(app)
   await app.register(fastifyCookie)
   registerAuthentication(app, platform)
 
