@@ -82,7 +82,10 @@ describeEachPlatform('the HTTP API', (get) => {
   })
 
   it('gives malformed codes a coded 400, never a 500', async () => {
-    for (const junk of ['%E2%80%AE%F0%9F%92%A9', 'x'.repeat(200), '%00', '---', 'DROP%20TABLE%20subjects']) {
+    const nul = await app.inject('/api/v1/subjects/%00')
+    expect(nul.statusCode).toBe(400)
+    expect(nul.json().error.code).toBe('INPUT_CONTROL_CHARACTER')
+    for (const junk of ['%E2%80%AE%F0%9F%92%A9', 'x'.repeat(200), '---', 'DROP%20TABLE%20subjects']) {
       const res = await app.inject(`/api/v1/subjects/${junk}`)
       expect(res.statusCode, junk).toBe(400)
       expect(res.json().error).toMatchObject({ code: 'SUBJECT_CODE_INVALID' })
