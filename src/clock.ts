@@ -20,3 +20,6 @@ export function fixedClock(at: string | Date): Clock & { set(at: string | Date):
 
 /** ISO-8601 instant, the one text form timestamps take in both stores (sortable as text). */
 export const isoNow = (clock: Clock) => clock.now().toISOString()
+
+/** The calendar date in China (UTC+8, no daylight saving) at the clock's instant: YYYY-MM-DD. */
+export const chinaDate = (clock: Clock) => new Date(clock.now().getTime() + 8 * 3600_000).toISOString().slice(0, 10)

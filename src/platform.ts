@@ -14,6 +14,7 @@ import { createAccessService, type AccessService } from './security/access.servi
 import { createSubjectService, type SubjectService } from './subjects/subject.service.ts'
 import { createCatalogService, type CatalogService } from './catalog/catalog.service.ts'
 import { createSettings, type Settings } from './db/settings.ts'
+import { createCollectionService, type CollectionService } from './collection/collection.service.ts'
 
 export interface Platform {
   config: Config
@@ -26,6 +27,7 @@ export interface Platform {
   access: AccessService
   subjects: SubjectService
   catalog: CatalogService
+  collection: CollectionService
   close(): Promise<void>
 }
 
@@ -34,6 +36,7 @@ export function assemblePlatform(deps: { config: Config; database: Database; clo
   const cipher = createPersonalDataCipher(deps.dataKey)
   const audit = createAuditTrail({ database, clock })
   const departments = createDepartmentService({ database, clock, audit })
+  const catalog = createCatalogService({ database, clock, audit })
   return {
     config,
     database,
@@ -44,7 +47,8 @@ export function assemblePlatform(deps: { config: Config; database: Database; clo
     departments,
     access: createAccessService({ database, clock, audit, departments, sessionHours: config.sessionHours }),
     subjects: createSubjectService({ database, clock, audit, cipher }),
-    catalog: createCatalogService({ database, clock, audit }),
+    catalog,
+    collection: createCollectionService({ database, clock, audit, cipher, dataKey: deps.dataKey, catalog, departments }),
     close: () => database.close(),
   }
 }

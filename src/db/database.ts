@@ -126,16 +126,20 @@ export interface BatchTable {
   channel: string // api | file | cli
   file_name: string | null
   file_hash: string | null
+  format: string | null // csv | xlsx | json
+  encoding: string | null
+  headers: string | null // JSON array of the original headers
   submitted_by: string
-  status: string // received | validating | committed | failed
-  received: number
-  accepted: number
-  updated: number
-  unchanged: number
-  rejected: number
-  warnings: number
+  status: string // validating | committed | failed | interrupted
+  received: Generated<number>
+  accepted: Generated<number>
+  updated: Generated<number>
+  unchanged: Generated<number>
+  rejected: Generated<number>
+  warnings: Generated<number>
   created_at: string
   completed_at: string | null
+  failure: string | null // JSON {code, message, message_en} when failed
 }
 
 export interface BatchErrorTable {
@@ -157,7 +161,10 @@ export interface RecordTable {
   subject_id: number
   business_key: string
   current_version_id: number | null
-  status: string // in_force | superseded | revoked | archived
+  current_version: number
+  current_hash: string // content hash of the current version: re-sent rows compare against it
+  department_id: number // the provider that owns the record
+  status: string // in_force | revoked | archived
   created_at: string
   updated_at: string
 }

@@ -17,6 +17,7 @@ import { catalogRoutes } from '../catalog/catalog.routes.ts'
 import { departmentRoutes } from '../departments/department.routes.ts'
 import { accessRoutes } from '../security/access.routes.ts'
 import { auditRoutes } from '../security/audit.routes.ts'
+import { collectionRoutes } from '../collection/collection.routes.ts'
 
 export interface AppOptions {
   /** Log requests as JSON lines (pino); off in tests. */
@@ -77,6 +78,7 @@ export async function buildApp(platform: Platform, options: AppOptions = {}): Pr
         { name: 'subjects', description: '信用主体 Subjects' },
         { name: 'catalog', description: '信用信息目录 Catalog' },
         { name: 'departments', description: '部门 Departments' },
+        { name: 'collection', description: '归集 Collection: batches by API and file' },
         { name: 'access', description: '用户、会话与 API 密钥 Users, sessions, API keys' },
         { name: 'audit', description: '审计 Audit' },
         { name: 'health', description: '运行状态 Health' },
@@ -95,5 +97,6 @@ export async function buildApp(platform: Platform, options: AppOptions = {}): Pr
   await app.register(departmentRoutes(platform), { prefix: '/api/v1' })
   await app.register(accessRoutes(platform), { prefix: '/api/v1' })
   await app.register(auditRoutes(platform), { prefix: '/api/v1' })
+  await app.register(collectionRoutes(platform), { prefix: '/api/v1' })
   return app
 }

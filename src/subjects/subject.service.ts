@@ -13,6 +13,7 @@ import type { Actor } from '../security/actor.ts'
 import { logRead } from '../security/query-log.ts'
 import { findDivision, identify, maskResidentId } from '../identifiers/index.ts'
 import { subjectRepository, type StoredIdentifier } from './subject.repository.ts'
+import { maskOtherId } from './mask.ts'
 import { subjectLookupKeys } from './subject-code.ts'
 import { personalSchemes, type IdentifierScheme, type NewSubject, type Subject, type SubjectBasicRecord } from './subject.ts'
 import type { SubjectKind } from './subject-kind.ts'
@@ -23,6 +24,7 @@ const expectedKind: Record<IdentifierScheme, 'uscc' | 'org_code' | 'registration
   registration_number: 'registration_number',
   resident_id: 'resident_id',
   tax_number: undefined,
+  other_id: undefined,
 }
 
 export function createSubjectService(deps: { database: Database; clock: Clock; audit: AuditTrail; cipher: PersonalDataCipher }) {
@@ -34,6 +36,12 @@ export function createSubjectService(deps: { database: Database; clock: Clock; a
   /** Validates and normalises one identifier; personal ones come back hashed, encrypted and masked. */
   function storedIdentifier(scheme: IdentifierScheme, raw: string): StoredIdentifier {
     const kind = expectedKind[scheme]
+    if (scheme === 'other_id') {
+      // `<证件类型 code>:<number>` for passports and permits, which have no checksum.
+      const value = raw.trim().toUpperCase()
+      if (!/^0[2-9]:[0-9A-Z]{5,30}$/.test(value)) throw new AppError('IDENTIFIER_OTHER_ID', '其他证件应写作 证件类型代码:证件号码，如 02:E12345678', 'Other identity documents are written TYPE:NUMBER, e.g. 02:E12345678', { details: { field: scheme } })
+      return { scheme, valueHash: cipher.lookupHash(value), ciphertext: cipher.encrypt(value), masked: maskOtherId(value) }
+    }
     if (!kind) {
       const value = raw.trim().toUpperCase()
       if (!/^[0-9A-Z]{15,20}$/.test(value)) throw new AppError('IDENTIFIER_TAX_NUMBER', '纳税人识别号应为 15–20 位数字或字母', 'A taxpayer number is 15–20 digits or letters', { details: { field: scheme, value: raw } })

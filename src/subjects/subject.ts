@@ -1,11 +1,12 @@
 /** 信用主体 as the platform keeps them, and the identifier schemes that point at them. */
 import type { SubjectKind } from './subject-kind.ts'
 
-export const identifierSchemes = ['uscc', 'org_code', 'registration_number', 'tax_number', 'resident_id'] as const
+export const identifierSchemes = ['uscc', 'org_code', 'registration_number', 'tax_number', 'resident_id', 'other_id'] as const
 export type IdentifierScheme = (typeof identifierSchemes)[number]
 
 /** Schemes whose values are personal data: stored encrypted, found by keyed hash, shown masked. */
-export const personalSchemes: ReadonlySet<IdentifierScheme> = new Set(['resident_id'])
+/** other_id: a passport or permit number, stored as `<证件类型 code>:<number>`. */
+export const personalSchemes: ReadonlySet<IdentifierScheme> = new Set(['resident_id', 'other_id'])
 
 export type SubjectStatus = 'active' | 'deregistered' | 'revoked'
 

@@ -127,6 +127,18 @@ export const administrativePenalty: CatalogItemDefinition = {
         '可多选，以逗号、分号、顿号或竖线分隔（如“警告;罚款”）；旧版的处罚类别1、处罚类别2两列合并到本字段。警告以外的类别决定公示期档次。',
     },
     {
+      key: 'CF_CFCX',
+      name: '处罚程序',
+      nameEn: 'Penalty procedure',
+      type: 'code',
+      codeTable: 'penalty_procedure',
+      requirement: 'optional',
+      aliases: ['程序类型', '处罚程序类型'],
+      description:
+        '简易程序或普通程序（平台补充字段，非全国标准字段）。对自然人适用简易程序的处罚不予归集（《河南省社会信用条例》第十三条第三款）；' +
+        '未填写时，自然人仅受警告和/或200元以下罚款的，按简易程序处理（《行政处罚法》第五十一条）。',
+    },
+    {
       key: 'CF_NR',
       name: '处罚内容',
       nameEn: 'Penalty content',

@@ -136,6 +136,22 @@ export const penaltyCategory: CodeTable = {
   ],
 }
 
+/**
+ * 处罚程序 (CF_CFCX, platform field): 《行政处罚法》（2021）第五章第二节简易程序、第三节普通程序
+ * (听证程序 is part of the ordinary procedure). Needed for the ingestion filter of 河南条例第十三条第三款:
+ * simple-procedure penalties on natural persons are not collected.
+ */
+export const penaltyProcedure: CodeTable = {
+  key: 'penalty_procedure',
+  name: '处罚程序',
+  nameEn: 'Penalty procedure',
+  source: '《中华人民共和国行政处罚法》（2021年修订）第五章第二节（简易程序）、第三节（普通程序）；编号为本平台约定',
+  entries: [
+    { code: '01', label: '简易程序', labelEn: 'Simple procedure', aliases: ['简易', '当场处罚', '当场处罚程序', '1'] },
+    { code: '02', label: '普通程序', labelEn: 'Ordinary procedure', aliases: ['普通', '一般程序', '听证程序', '2'] },
+  ],
+}
+
 /** 当前状态 (XK_ZT, CF_ZT, honours): sample data carries "1"; 3 撤销 is the platform's own. */
 export const recordStatus: CodeTable = {
   key: 'record_status',
@@ -570,6 +586,7 @@ export const codeTables: CodeTable[] = [
   idType,
   counterpartyCategory,
   penaltyCategory,
+  penaltyProcedure,
   recordStatus,
   listAction,
   taxCreditGrade,

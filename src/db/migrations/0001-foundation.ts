@@ -141,6 +141,9 @@ export async function up(db: Kysely<any>, h: SchemaHelpers): Promise<void> {
       .addColumn('channel', 'text', (c) => c.notNull())
       .addColumn('file_name', 'text')
       .addColumn('file_hash', 'text')
+      .addColumn('format', 'text')
+      .addColumn('encoding', 'text')
+      .addColumn('headers', h.jsonType)
       .addColumn('submitted_by', 'text', (c) => c.notNull())
       .addColumn('status', 'text', (c) => c.notNull())
       .addColumn('received', 'integer', (c) => c.notNull().defaultTo(0))
@@ -150,8 +153,11 @@ export async function up(db: Kysely<any>, h: SchemaHelpers): Promise<void> {
       .addColumn('rejected', 'integer', (c) => c.notNull().defaultTo(0))
       .addColumn('warnings', 'integer', (c) => c.notNull().defaultTo(0))
       .addColumn('created_at', 'text', (c) => c.notNull())
-      .addColumn('completed_at', 'text'),
+      .addColumn('completed_at', 'text')
+      .addColumn('failure', 'text'),
   )
+  await db.schema.createIndex('batches_department').on('batches').columns(['department_id', 'created_at']).execute()
+  await db.schema.createIndex('batches_file').on('batches').columns(['file_hash', 'status']).execute()
   await h.table('batch_errors', (t) =>
     h.id(t)
       .addColumn('batch_id', h.refType, (c) => c.notNull().references('batches.id'))
@@ -172,6 +178,9 @@ export async function up(db: Kysely<any>, h: SchemaHelpers): Promise<void> {
       .addColumn('subject_id', h.refType, (c) => c.notNull().references('subjects.id'))
       .addColumn('business_key', 'text', (c) => c.notNull())
       .addColumn('current_version_id', h.refType)
+      .addColumn('current_version', 'integer', (c) => c.notNull())
+      .addColumn('current_hash', 'text', (c) => c.notNull())
+      .addColumn('department_id', h.refType, (c) => c.notNull().references('departments.id'))
       .addColumn('status', 'text', (c) => c.notNull())
       .addColumn('created_at', 'text', (c) => c.notNull())
       .addColumn('updated_at', 'text', (c) => c.notNull())

@@ -1,0 +1,55 @@
+/** Runs the validating half of the pipeline for a file on a worker thread, as an async stream of chunks. */
+import { startTypeScriptWorker } from '../runtime/typescript-worker.ts'
+import { AppError } from '../errors.ts'
+import type { IngestWorkerInput, IngestWorkerMessage } from './ingest-worker-protocol.ts'
+import type { PreparedChunk, SourceSummary } from './prepared-record.ts'
+
+export async function prepareFileOnWorker(input: IngestWorkerInput): Promise<{ summary: SourceSummary; chunks: AsyncGenerator<PreparedChunk & { rowsRead: number }>; stop(): Promise<void> }> {
+  const worker = startTypeScriptWorker(new URL('./ingest.worker.ts', import.meta.url), input)
+  const queue: IngestWorkerMessage[] = []
+  let notify: (() => void) | undefined
+  let crashed: Error | undefined
+  worker.on('message', (m: IngestWorkerMessage) => {
+    queue.push(m)
+    notify?.()
+  })
+  worker.on('error', (e) => {
+    crashed = e
+    notify?.()
+  })
+  worker.on('exit', () => notify?.())
+
+  async function next(): Promise<IngestWorkerMessage> {
+    for (;;) {
+      const m = queue.shift()
+      if (m) return m
+      if (crashed) throw new AppError('FILE_UNREADABLE', `文件处理失败：${crashed.message}`, `Processing the file failed: ${crashed.message}`)
+      await new Promise<void>((resolve) => (notify = resolve))
+    }
+  }
+  const toError = (m: Extract<IngestWorkerMessage, { type: 'error' }>) => new AppError(m.error.code, m.error.zh, m.error.en, { kind: m.error.kind })
+
+  const first = await next()
+  if (first.type === 'error') {
+    await worker.terminate()
+    throw toError(first)
+  }
+  if (first.type !== 'summary') throw new Error('ingest worker protocol: expected a summary first')
+
+  async function* chunks(): AsyncGenerator<PreparedChunk & { rowsRead: number }> {
+    try {
+      for (;;) {
+        const m = await next()
+        if (m.type === 'done') return
+        if (m.type === 'error') throw toError(m)
+        if (m.type === 'chunk') {
+          worker.postMessage({ type: 'ack' })
+          yield m.chunk
+        }
+      }
+    } finally {
+      await worker.terminate()
+    }
+  }
+  return { summary: first.summary, chunks: chunks(), stop: async () => void (await worker.terminate()) }
+}

@@ -1,0 +1,20 @@
+/** Messages between the writing thread and the ingest worker. */
+import type { CatalogItemDefinition, CodeTable } from '../catalog/catalog.ts'
+import type { ErrorKind } from '../errors.ts'
+import type { PreparedChunk, SourceSummary } from './prepared-record.ts'
+
+export interface IngestWorkerInput {
+  path: string
+  limits: { maxBytes?: number; maxRows?: number; maxUncompressedBytes?: number }
+  definition: CatalogItemDefinition
+  codeTables: CodeTable[]
+  today: string
+  dataKey: Uint8Array
+  chunkSize: number
+}
+
+export type IngestWorkerMessage =
+  | { type: 'summary'; summary: SourceSummary }
+  | { type: 'chunk'; chunk: PreparedChunk & { rowsRead: number } }
+  | { type: 'done' }
+  | { type: 'error'; error: { code: string; zh: string; en: string; kind: ErrorKind } }

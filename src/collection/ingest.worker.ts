@@ -1,0 +1,42 @@
+/**
+ * Worker thread: reads a file, validates and protects its rows, and posts prepared chunks to the
+ * writing thread, never more than a few ahead (the writer acknowledges each chunk).
+ */
+import { parentPort, workerData } from 'node:worker_threads'
+import { openFileSource } from './sources/open-source.ts'
+import { prepareChunks } from './prepare-chunks.ts'
+import { createPersonalDataCipher } from '../security/personal-data.ts'
+import { isAppError } from '../errors.ts'
+import type { IngestWorkerInput, IngestWorkerMessage } from './ingest-worker-protocol.ts'
+
+const input = workerData as IngestWorkerInput
+const port = parentPort!
+const MAX_IN_FLIGHT = 3
+let inFlight = 0
+let wake: (() => void) | undefined
+port.on('message', (m: { type: 'ack' }) => {
+  if (m.type === 'ack') {
+    inFlight--
+    wake?.()
+  }
+})
+const post = (message: IngestWorkerMessage) => port.postMessage(message)
+
+try {
+  const source = await openFileSource(input.path, input.limits)
+  const { summary, chunks } = prepareChunks(source, { definition: input.definition, codeTables: input.codeTables, today: input.today, cipher: createPersonalDataCipher(Buffer.from(input.dataKey)), chunkSize: input.chunkSize })
+  post({ type: 'summary', summary })
+  for await (const chunk of chunks) {
+    while (inFlight >= MAX_IN_FLIGHT) await new Promise<void>((resolve) => (wake = resolve))
+    inFlight++
+    post({ type: 'chunk', chunk })
+  }
+  post({ type: 'done' })
+} catch (error) {
+  post({
+    type: 'error',
+    error: isAppError(error)
+      ? { code: error.code, zh: error.zh, en: error.en, kind: error.kind }
+      : { code: 'FILE_UNREADABLE', zh: `文件无法读取：${(error as Error).message}`, en: `The file cannot be read: ${(error as Error).message}`, kind: 'invalid' },
+  })
+}

@@ -1,0 +1,61 @@
+/**
+ * The validating half of the pipeline: rows from a source → validated, protected records and
+ * rejected rows, in chunks. Runs on a worker thread for files and inline for API requests.
+ */
+import type { CatalogItemDefinition, CodeTable } from '../catalog/catalog.ts'
+import type { PersonalDataCipher } from '../security/personal-data.ts'
+import type { RowIssue, RowSource, SourceRow } from './collection.ts'
+import type { PreparedChunk, SourceSummary } from './prepared-record.ts'
+import { createRowValidator } from './validate-row.ts'
+import { createRecordProtector } from './protect-record.ts'
+import { collectionIssue } from './collection-issues.ts'
+
+export interface PrepareContext {
+  definition: CatalogItemDefinition
+  codeTables: CodeTable[]
+  /** Today in the platform's clock, YYYY-MM-DD. */
+  today: string
+  cipher: PersonalDataCipher
+  chunkSize: number
+}
+
+// eslint-disable-next-line no-control-regex
+const controlCharacter = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/
+
+function controlIssues(row: SourceRow, headers: string[]): RowIssue[] {
+  const issues: RowIssue[] = []
+  row.values.forEach((value, i) => {
+    if (controlCharacter.test(value)) issues.push(collectionIssue('COLLECTION_CONTROL_CHARACTER', row.rowNumber, headers[i] ?? `#${i + 1}`, value.replace(/[\u0000-\u001f\u007f]/g, '�')))
+  })
+  return issues
+}
+
+export function prepareChunks(source: RowSource, ctx: PrepareContext): { summary: SourceSummary; chunks: AsyncGenerator<PreparedChunk & { rowsRead: number }> } {
+  const validator = createRowValidator({ definition: ctx.definition, codeTables: ctx.codeTables, headers: source.headers, today: ctx.today })
+  const personalKeys = new Set(ctx.definition.fields.filter((f) => f.personal).map((f) => f.key))
+  const personalColumns = new Set(validator.columns.columns.filter((c) => c.fieldKey !== null && personalKeys.has(c.fieldKey)).map((c) => c.index))
+  const protector = createRecordProtector(ctx.definition, source.headers, personalColumns, ctx.cipher)
+  const summary: SourceSummary = { format: source.format, encoding: source.encoding ?? null, headers: source.headers, headerIssues: validator.headerIssues }
+
+  async function* chunks(): AsyncGenerator<PreparedChunk & { rowsRead: number }> {
+    let chunk: PreparedChunk = { records: [], rejected: [] }
+    let rowsRead = 0
+    for await (const row of source.rows) {
+      rowsRead++
+      const control = controlIssues(row, source.headers)
+      if (control.length) {
+        chunk.rejected.push(protector.reject(row, control, []))
+      } else {
+        const outcome = validator.validate(row)
+        if (outcome.ok) chunk.records.push(protector.protect(outcome.record))
+        else chunk.rejected.push(protector.reject(row, outcome.issues, outcome.warnings))
+      }
+      if (chunk.records.length + chunk.rejected.length >= ctx.chunkSize) {
+        yield { ...chunk, rowsRead }
+        chunk = { records: [], rejected: [] }
+      }
+    }
+    if (chunk.records.length || chunk.rejected.length) yield { ...chunk, rowsRead }
+  }
+  return { summary, chunks: chunks() }
+}

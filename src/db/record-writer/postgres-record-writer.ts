@@ -1,0 +1,178 @@
+/**
+ * PostgreSQL: one pooled client holds the batch's transaction; lookups are `= any($1)` and inserts
+ * are `insert … select from unnest(…)` of whole chunks, so a chunk costs a handful of round trips.
+ */
+import type pg from 'pg'
+import { Kysely, PostgresDialect } from 'kysely'
+import type { Tables } from '../database.ts'
+import type { Database } from '../create-database.ts'
+import type { RecordWriter } from './record-writer.ts'
+
+export async function openPostgresRecordWriter(database: Database): Promise<RecordWriter> {
+  const client: pg.PoolClient = await database.pool!.connect()
+  const q = (text: string, values?: unknown[]) => client.query(text, values)
+  const column = <T, V>(rows: T[], pick: (r: T) => V) => rows.map(pick)
+
+  // Kysely over this one client: a pool that always lends it and never releases it.
+  const singleClientPool = { connect: async () => ({ query: (...args: unknown[]) => (client.query as (...a: unknown[]) => unknown)(...args), release: () => {} }), end: async () => {} }
+  return {
+    kysely: new Kysely<Tables>({ dialect: new PostgresDialect({ pool: singleClientPool as unknown as pg.Pool }) }),
+    async begin() {
+      await q('begin')
+    },
+    async commit() {
+      await q('commit')
+    },
+    async rollback() {
+      await q('rollback').catch(() => {})
+    },
+    async close() {
+      client.release()
+    },
+    async reserveIds(table, count) {
+      if (count === 0) return []
+      const { rows } = await q(`select nextval(pg_get_serial_sequence('${table}', 'id')) as id from generate_series(1, $1)`, [count])
+      return rows.map((r: { id: string | number }) => Number(r.id))
+    },
+    async subjectsByValue(scheme, values) {
+      const { rows } = await q('select value, subject_id from subject_identifiers where scheme = $1 and value = any($2::text[])', [scheme, values])
+      return new Map(rows.map((r: { value: string; subject_id: number }) => [r.value, Number(r.subject_id)]))
+    },
+    async subjectsByHash(scheme, hashes) {
+      const { rows } = await q('select value_hash, subject_id from subject_identifiers where scheme = $1 and value_hash = any($2::text[])', [scheme, hashes])
+      return new Map(rows.map((r: { value_hash: string; subject_id: number }) => [r.value_hash, Number(r.subject_id)]))
+    },
+    async subjectNames(ids) {
+      const out = new Map<number, { name: string; names: Set<string> }>()
+      const subjects = await q('select id, name from subjects where id = any($1::bigint[])', [ids])
+      for (const r of subjects.rows as Array<{ id: number; name: string }>) out.set(Number(r.id), { name: r.name, names: new Set([r.name]) })
+      const names = await q('select subject_id, name from subject_names where subject_id = any($1::bigint[])', [ids])
+      for (const r of names.rows as Array<{ subject_id: number; name: string }>) out.get(Number(r.subject_id))?.names.add(r.name)
+      return out
+    },
+    async recordsByKey(category, keys) {
+      const { rows } = await q('select id, business_key, current_hash, current_version, current_version_id, status, subject_id from records where category = $1 and business_key = any($2::text[])', [category, keys])
+      return new Map(
+        rows.map((r: { id: number; business_key: string; current_hash: string; current_version: number; current_version_id: number; status: string; subject_id: number }) => [
+          r.business_key,
+          { id: Number(r.id), currentHash: r.current_hash, currentVersion: r.current_version, currentVersionId: Number(r.current_version_id), status: r.status, subjectId: Number(r.subject_id) },
+        ]),
+      )
+    },
+    async insertSubjects(rows) {
+      if (!rows.length) return
+      await q(
+        `insert into subjects (id, kind, name, division, status, legal_representative, established_on, created_at, updated_at)
+         select id, kind, name, division, 'active', legal_representative, null, at, at from unnest($1::bigint[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[]) as t(id, kind, name, division, legal_representative, at)`,
+        [column(rows, (r) => r.id), column(rows, (r) => r.kind), column(rows, (r) => r.name), column(rows, (r) => r.division), column(rows, (r) => r.legalRepresentative), column(rows, (r) => r.at)],
+      )
+    },
+    async insertIdentifiers(rows) {
+      if (!rows.length) return
+      await q(
+        `insert into subject_identifiers (subject_id, scheme, value, value_hash, ciphertext, masked, created_at)
+         select * from unnest($1::bigint[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[])`,
+        [column(rows, (r) => r.subjectId), column(rows, (r) => r.scheme), column(rows, (r) => r.value), column(rows, (r) => r.valueHash), column(rows, (r) => r.ciphertext), column(rows, (r) => r.masked), column(rows, (r) => r.at)],
+      )
+    },
+    async insertNames(rows) {
+      if (!rows.length) return
+      await q(
+        `insert into subject_names (subject_id, name, valid_from, valid_to, source, batch_id, created_at)
+         select subject_id, name, null, null, source, batch_id, at from unnest($1::bigint[], $2::text[], $3::text[], $4::bigint[], $5::text[]) as t(subject_id, name, source, batch_id, at)`,
+        [column(rows, (r) => r.subjectId), column(rows, (r) => r.name), column(rows, (r) => r.source), column(rows, (r) => r.batchId), column(rows, (r) => r.at)],
+      )
+    },
+    async insertRecords(rows) {
+      if (!rows.length) return
+      await q(
+        `insert into records (id, category, subject_id, business_key, current_version_id, current_version, current_hash, department_id, status, created_at, updated_at)
+         select id, category, subject_id, business_key, current_version_id, current_version, current_hash, department_id, status, at, at
+           from unnest($1::bigint[], $2::text[], $3::bigint[], $4::text[], $5::bigint[], $6::int[], $7::text[], $8::bigint[], $9::text[], $10::text[])
+             as t(id, category, subject_id, business_key, current_version_id, current_version, current_hash, department_id, status, at)`,
+        [
+          column(rows, (r) => r.id),
+          column(rows, (r) => r.category),
+          column(rows, (r) => r.subjectId),
+          column(rows, (r) => r.businessKey),
+          column(rows, (r) => r.currentVersionId),
+          column(rows, (r) => r.currentVersion),
+          column(rows, (r) => r.currentHash),
+          column(rows, (r) => r.departmentId),
+          column(rows, (r) => r.status),
+          column(rows, (r) => r.at),
+        ],
+      )
+    },
+    async insertVersions(rows) {
+      if (!rows.length) return
+      await q(
+        `insert into record_versions (id, record_id, version, payload, content_hash, decision_date, publication_date, valid_from, valid_to, publicity_end, tier, status, department_id, batch_id, source_row, submitted_by, received_at, catalog_version, file_hash)
+         select id, record_id, version, payload::jsonb, content_hash, decision_date, publication_date, valid_from, valid_to, publicity_end, null, status, department_id, batch_id, source_row, submitted_by, received_at, catalog_version, file_hash
+           from unnest($1::bigint[], $2::bigint[], $3::int[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[], $11::text[], $12::bigint[], $13::bigint[], $14::int[], $15::text[], $16::text[], $17::int[], $18::text[])
+             as t(id, record_id, version, payload, content_hash, decision_date, publication_date, valid_from, valid_to, publicity_end, status, department_id, batch_id, source_row, submitted_by, received_at, catalog_version, file_hash)`,
+        [
+          column(rows, (r) => r.id),
+          column(rows, (r) => r.recordId),
+          column(rows, (r) => r.version),
+          column(rows, (r) => r.payload),
+          column(rows, (r) => r.contentHash),
+          column(rows, (r) => r.decisionDate),
+          column(rows, (r) => r.publicationDate),
+          column(rows, (r) => r.validFrom),
+          column(rows, (r) => r.validTo),
+          column(rows, (r) => r.publicityEnd),
+          column(rows, (r) => r.status),
+          column(rows, (r) => r.departmentId),
+          column(rows, (r) => r.batchId),
+          column(rows, (r) => r.sourceRow),
+          column(rows, (r) => r.submittedBy),
+          column(rows, (r) => r.receivedAt),
+          column(rows, (r) => r.catalogVersion),
+          column(rows, (r) => r.fileHash),
+        ],
+      )
+    },
+    async updateRecords(rows) {
+      if (!rows.length) return
+      await q(
+        `update records r set current_version_id = t.vid, current_version = t.v, current_hash = t.h, status = t.s, updated_at = t.at
+           from unnest($1::bigint[], $2::bigint[], $3::int[], $4::text[], $5::text[], $6::text[]) as t(id, vid, v, h, s, at) where r.id = t.id`,
+        [column(rows, (r) => r.id), column(rows, (r) => r.currentVersionId), column(rows, (r) => r.currentVersion), column(rows, (r) => r.currentHash), column(rows, (r) => r.status), column(rows, (r) => r.at)],
+      )
+    },
+    async supersedeVersions(ids) {
+      if (!ids.length) return
+      await q("update record_versions set status = 'superseded' where id = any($1::bigint[])", [ids])
+    },
+    async insertEvents(rows) {
+      if (!rows.length) return
+      await q(
+        `insert into events (at, type, subject_id, record_id, payload) select at, type, subject_id, record_id, payload::jsonb from unnest($1::text[], $2::text[], $3::bigint[], $4::bigint[], $5::text[]) as t(at, type, subject_id, record_id, payload)`,
+        [column(rows, (r) => r.at), column(rows, (r) => r.type), column(rows, (r) => r.subjectId), column(rows, (r) => r.recordId), column(rows, (r) => r.payload)],
+      )
+    },
+    async insertBatchErrors(rows) {
+      if (!rows.length) return
+      await q(
+        `insert into batch_errors (batch_id, row_number, column_name, value, code, message, message_en, severity, raw_row)
+         select batch_id, row_number, column_name, value, code, message, message_en, severity, raw_row::jsonb from unnest($1::bigint[], $2::int[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[])
+           as t(batch_id, row_number, column_name, value, code, message, message_en, severity, raw_row)`,
+        [column(rows, (r) => r.batchId), column(rows, (r) => r.rowNumber), column(rows, (r) => r.column), column(rows, (r) => r.value), column(rows, (r) => r.code), column(rows, (r) => r.message), column(rows, (r) => r.messageEn), column(rows, (r) => r.severity), column(rows, (r) => r.rawRow)],
+      )
+    },
+    async finishBatch(batchId, o) {
+      await q('update batches set status = $1, received = $2, accepted = $3, updated = $4, unchanged = $5, rejected = $6, warnings = $7, completed_at = $8 where id = $9', [
+        o.status,
+        o.received,
+        o.accepted,
+        o.updated,
+        o.unchanged,
+        o.rejected,
+        o.warnings,
+        o.completedAt,
+        batchId,
+      ])
+    },
+  }
+}
