@@ -6,8 +6,10 @@
 import { benchIdentifierValidation, benchIdentifierValidationWithoutDetails } from './identifiers.bench.ts'
 import { benchSeeding } from './seed.bench.ts'
 import { benchStores } from './stores.ts'
+import { benchCollection } from './collection.bench.ts'
 
 const subjects = Number(process.env.BENCH_SUBJECTS ?? 1_000_000)
+const penaltyRows = Number(process.env.BENCH_PENALTY_ROWS ?? 1_000_000)
 const fmt = (n: number, digits = 0) => n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits })
 
 console.log(`Xinyong benchmarks — Node ${process.version}, ${(await import('node:os')).cpus().length} cores`)
@@ -24,4 +26,15 @@ for (const store of benchStores()) {
   console.log(
     `${store.padEnd(8)} ${fmt(r.subjects)} subjects + ${fmt(r.identifierRows)} identifier rows in ${fmt(r.seconds, 1)} s = ${fmt(r.subjectsPerSecond)} subjects/s, RSS ${fmt(r.peakRssMb)} MB${store === 'sqlite' ? ' (target < 60 s)' : ''}`,
   )
+}
+
+console.log(`\n## Collection: a ${fmt(penaltyRows)}-row 行政处罚 CSV (≈5 % bad rows) into a store holding ${fmt(subjects)} subjects`)
+for (const store of benchStores()) {
+  const r = await benchCollection(store, penaltyRows, subjects)
+  const s = r.first.summary
+  console.log(`${store.padEnd(8)} file ${fmt(r.bytes / 1048576, 1)} MB, ${fmt(r.bad)} rows bad on purpose`)
+  console.log(`  ingest    ${fmt(r.first.seconds, 1)} s = ${fmt(r.ingestRate)} rows/s (accepted ${fmt(s.accepted)}, updated ${fmt(s.updated)}, rejected ${fmt(s.rejected)}, warnings ${fmt(s.warnings)})  target ≥ ${store === 'sqlite' ? '50,000' : '30,000'}`)
+  console.log(`  re-ingest ${fmt(r.second.seconds, 1)} s = ${fmt(r.reingestRate)} rows/s (unchanged ${fmt(r.second.summary.unchanged)}), ${fmt(r.first.seconds / r.second.seconds, 2)}× faster  target ≥ 2×`)
+  console.log(`  raw load  ${fmt(r.rawRate)} rows/s (${store === 'sqlite' ? 'prepared inserts' : 'COPY'}); ingest / raw = ${fmt(r.ratio, 2)}  target ≥ 0.5`)
+  console.log(`  peak RSS of the ingesting process ${fmt(r.peakRssMb)} MB  target < 512`)
 }

@@ -14,6 +14,7 @@ import { registerDepartment } from './commands/department.ts'
 import { registerUser } from './commands/user.ts'
 import { registerApiKey } from './commands/api-key.ts'
 import { registerAudit } from './commands/audit.ts'
+import { registerIngest } from './commands/ingest.ts'
 
 /** Exit codes: 0 ok, 1 a check failed or an operation was refused, 2 usage error. */
 export async function main(argv: string[], io: CliIo = processIo()): Promise<number> {
@@ -33,6 +34,7 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
   registerUser(program, ctx)
   registerApiKey(program, ctx)
   registerAudit(program, ctx)
+  registerIngest(program, ctx)
   // Subcommands inherit the output and exit behaviour.
   const output = {
     writeOut: (s: string) => io.out(s.replace(/\n$/, '')),

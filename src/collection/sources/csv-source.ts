@@ -17,6 +17,7 @@ import { createRequire } from 'node:module'
 import type { Readable } from 'node:stream'
 import { AppError } from '../../errors.ts'
 import type { RowSource, SourceRow } from '../collection.ts'
+import { isBlankRow, tooLarge, tooManyRows } from './common.ts'
 import { AutoDecoder } from './encoding.ts'
 
 export interface CsvSourceOptions {
@@ -62,25 +63,6 @@ interface PapaModule {
 }
 const Papa = createRequire(import.meta.url)('papaparse') as PapaModule
 
-export const tooLarge = (maxBytes: number) =>
-  new AppError(
-    'FILE_TOO_LARGE',
-    `文件超过大小上限（${formatBytes(maxBytes)}），请拆分后分批上传`,
-    `The file is larger than the limit of ${formatBytes(maxBytes)}; split it and upload the parts separately`,
-    { kind: 'too_large', details: { maxBytes } },
-  )
-
-export const tooManyRows = (maxRows: number) =>
-  new AppError(
-    'FILE_TOO_MANY_ROWS',
-    `文件数据行数超过上限（${maxRows.toLocaleString('en-US')} 行），请拆分后分批上传`,
-    `The file has more than ${maxRows.toLocaleString('en-US')} data rows; split it and upload the parts separately`,
-    { kind: 'too_large', details: { maxRows } },
-  )
-
-export const formatBytes = (n: number): string =>
-  n >= 1024 * 1024 ? `${+(n / 1024 / 1024).toFixed(1)} MB` : n >= 1024 ? `${+(n / 1024).toFixed(1)} KB` : `${n} B`
-
 const malformed = (line: number, afterRow: number, zh: string, en: string) =>
   new AppError(
     'FILE_CSV_MALFORMED',
@@ -88,12 +70,6 @@ const malformed = (line: number, afterRow: number, zh: string, en: string) =>
     `Malformed CSV at line ${line}: ${en} (rows up to ${afterRow} were read). Open the file in Excel or WPS, check it, save it as CSV again and re-upload`,
     { kind: 'invalid', details: { line, afterRow } },
   )
-
-/** True when every value is empty or whitespace (a blank line or a row of empty cells). */
-export const isBlankRow = (values: readonly string[]): boolean => {
-  for (const v of values) if (v !== '' && v.trim() !== '') return false
-  return true
-}
 
 /** The first line ending outside quotes, or undefined when more text is needed to tell. */
 function findNewline(text: string, final: boolean): Newline | undefined {

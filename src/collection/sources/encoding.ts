@@ -9,6 +9,8 @@
  * is reported as UTF-8.
  */
 
+import { TextDecoder } from 'node:util'
+
 export type TextEncodingName = 'utf-8' | 'gb18030'
 
 export interface DetectedEncoding {
