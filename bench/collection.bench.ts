@@ -25,7 +25,12 @@ export async function penaltyFile(rows: number): Promise<{ path: string; bytes: 
   return { path, bytes: statSync(path).size, bad: Number(readFileSync(meta, 'utf8')) }
 }
 
-function runChild(url: string, dataDir: string, file: string): Promise<{ first: { seconds: number; summary: Record<string, number> }; second: { seconds: number; summary: Record<string, number> }; peakRssMb: number }> {
+interface Timed {
+  seconds: number
+  summary: { received: number; accepted: number; updated: number; unchanged: number; rejected: number; warnings: number }
+}
+
+function runChild(url: string, dataDir: string, file: string): Promise<{ first: Timed; second: Timed; peakRssMb: number }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['bin/run-ts.js', 'bench/ingest-child.ts', url, dataDir, file], { stdio: ['ignore', 'pipe', 'inherit'] })
     let out = ''

@@ -3,12 +3,12 @@
  * that are new, noting names that differ), decides new / unchanged / new version, and writes a
  * chunk with a few set-based statements — all inside the batch's one transaction.
  */
-import type { RecordWriter, IdentifierRow, NameRow, RecordRow, RecordUpdate, VersionRow, EventRow, BatchErrorRow, ExistingRecord } from '../db/record-writer/record-writer.ts'
+import type { RecordWriter, IdentifierRow, NameRow, RecordRow, RecordUpdate, VersionRow, BatchErrorRow, ExistingRecord } from '../db/record-writer/record-writer.ts'
 import { usccSubjectKind } from '../identifiers/index.ts'
 import type { RowIssue } from './collection.ts'
 import type { PreparedChunk, PreparedRecord, PreparedSubject } from './prepared-record.ts'
 import { collectionIssue } from './collection-issues.ts'
-import { decideVersion, versionEvent } from './versioning.ts'
+import { decideVersion } from './versioning.ts'
 
 export interface BatchContext {
   batchId: number
@@ -23,6 +23,8 @@ export interface BatchContext {
 }
 
 export interface BatchCounts {
+  /** Versions written that revoke their record (included in accepted or updated). */
+  revoked: number
   received: number
   accepted: number
   updated: number
@@ -35,10 +37,14 @@ export interface BatchCounts {
 export const SUMMARY_ISSUE_LIMIT = 100_000
 
 export function createBatchWriter(writer: RecordWriter, ctx: BatchContext) {
-  const counts: BatchCounts = { received: 0, accepted: 0, updated: 0, unchanged: 0, rejected: 0, warnings: 0 }
+  const counts: BatchCounts = { revoked: 0, received: 0, accepted: 0, updated: 0, unchanged: 0, rejected: 0, warnings: 0 }
   const errors: RowIssue[] = []
   const observedNames = new Set<string>()
   const seenKeys = new Set<string>()
+  // Names of subjects already linked in this batch: penalties come in runs against the same firms.
+  const knownNames = new Map<number, { name: string; names: Set<string> }>()
+  // Identity key → subject id, for subjects already found or created in this batch.
+  const linkedSubjects = new Map<string, number>()
 
   const identityKey = (s: PreparedSubject): string | undefined =>
     s.personal ? `${s.personal.scheme}#${s.personal.hash}` : s.uscc ? `uscc#${s.uscc}` : s.registrationNumber ? `registration_number#${s.registrationNumber}` : s.orgCode ? `org_code#${s.orgCode}` : undefined
@@ -61,7 +67,14 @@ export function createBatchWriter(writer: RecordWriter, ctx: BatchContext) {
     }
     const found = new Map<string, number>()
     for (const [scheme, values] of byScheme) {
-      const list = [...values]
+      const prefixOf = scheme.endsWith('#hash') ? scheme.slice(0, -5) : scheme
+      const list: string[] = []
+      for (const value of values) {
+        const cached = linkedSubjects.get(`${prefixOf}#${value}`)
+        if (cached !== undefined) found.set(`${prefixOf}#${value}`, cached)
+        else list.push(value)
+      }
+      if (list.length === 0) continue
       const hits = scheme.endsWith('#hash') ? await writer.subjectsByHash(scheme.slice(0, -5), list) : await writer.subjectsByValue(scheme, list)
       const prefix = scheme.endsWith('#hash') ? scheme.slice(0, -5) : scheme
       for (const [value, id] of hits) found.set(`${prefix}#${value}`, id)
@@ -70,14 +83,20 @@ export function createBatchWriter(writer: RecordWriter, ctx: BatchContext) {
     // Subjects not found by their main key: found by a legacy code, or new.
     const linked = new Map<string, number>()
     const creating: Array<{ key: string; subject: PreparedSubject }> = []
+    const creatingKeys = new Set<string>()
     for (const r of records) {
       const key = identityKey(r.subject)!
-      if (linked.has(key) || creating.some((c) => c.key === key)) continue
+      if (linked.has(key) || creatingKeys.has(key)) continue
       const s = r.subject
       const id = found.get(key) ?? (s.registrationNumber ? found.get(`registration_number#${s.registrationNumber}`) : undefined) ?? (s.orgCode ? found.get(`org_code#${s.orgCode}`) : undefined)
       if (id !== undefined) linked.set(key, id)
-      else creating.push({ key, subject: s })
+      else {
+        creating.push({ key, subject: s })
+        creatingKeys.add(key)
+      }
     }
+    if (linkedSubjects.size > 500_000) linkedSubjects.clear()
+    for (const [key, id] of linked) linkedSubjects.set(key, id)
     if (creating.length) {
       const ids = await writer.reserveIds('subjects', creating.length)
       const identifiers: IdentifierRow[] = []
@@ -85,6 +104,7 @@ export function createBatchWriter(writer: RecordWriter, ctx: BatchContext) {
         creating.map(({ key, subject: s }, i) => {
           const id = ids[i]!
           linked.set(key, id)
+          linkedSubjects.set(key, id)
           const idRow = (scheme: string, value: string | null, extra: Partial<IdentifierRow> = {}) =>
             identifiers.push({ subjectId: id, scheme, value, valueHash: null, ciphertext: null, masked: null, at: ctx.at, ...extra })
           if (s.uscc) {
@@ -104,7 +124,12 @@ export function createBatchWriter(writer: RecordWriter, ctx: BatchContext) {
     const newIds = new Set(creating.map((c) => linked.get(c.key)))
     const existingIds = [...new Set([...linked.values()].filter((id) => !newIds.has(id)))]
     if (existingIds.length) {
-      const known = await writer.subjectNames(existingIds)
+      const missing = existingIds.filter((id) => !knownNames.has(id))
+      if (missing.length) {
+        if (knownNames.size > 200_000) knownNames.clear()
+        for (const [id, names] of await writer.subjectNames(missing)) knownNames.set(id, names)
+      }
+      const known = knownNames
       const names: NameRow[] = []
       for (const r of records) {
         const id = linked.get(identityKey(r.subject)!)!
@@ -114,6 +139,7 @@ export function createBatchWriter(writer: RecordWriter, ctx: BatchContext) {
         const mark = `${id}\u0001${r.subject.name}`
         if (!observedNames.has(mark)) {
           observedNames.add(mark)
+          k.names.add(r.subject.name)
           names.push({ subjectId: id, name: r.subject.name, source: 'observed', batchId: ctx.batchId, at: ctx.at })
         }
       }
@@ -151,7 +177,6 @@ export function createBatchWriter(writer: RecordWriter, ctx: BatchContext) {
     const versionRows: VersionRow[] = []
     const updates: RecordUpdate[] = []
     const superseded: number[] = []
-    const events: EventRow[] = []
     let v = 0
     const versionRow = (r: PreparedRecord, id: number, recordId: number, version: number): VersionRow => ({
       id,
@@ -178,7 +203,7 @@ export function createBatchWriter(writer: RecordWriter, ctx: BatchContext) {
       const versionId = versionIds[v++]!
       recordRows.push({ id, category: ctx.category, subjectId, businessKey: r.businessKey, currentVersionId: versionId, currentVersion: 1, currentHash: r.contentHash, departmentId: ctx.departmentId, status: r.revoked ? 'revoked' : 'in_force', at: ctx.at })
       versionRows.push(versionRow(r, versionId, id, 1))
-      events.push({ at: ctx.at, type: versionEvent('new', r.revoked), subjectId, recordId: id, payload: JSON.stringify({ category: ctx.category, version: 1, batchId: ctx.batchId }) })
+      if (r.revoked) counts.revoked++
     })
     for (const { r, before } of revisions) {
       const versionId = versionIds[v++]!
@@ -186,13 +211,12 @@ export function createBatchWriter(writer: RecordWriter, ctx: BatchContext) {
       versionRows.push(versionRow(r, versionId, before.id, version))
       updates.push({ id: before.id, currentVersionId: versionId, currentVersion: version, currentHash: r.contentHash, status: r.revoked ? 'revoked' : 'in_force', at: ctx.at })
       superseded.push(before.currentVersionId)
-      events.push({ at: ctx.at, type: versionEvent('revise', r.revoked), subjectId: before.subjectId, recordId: before.id, payload: JSON.stringify({ category: ctx.category, version, batchId: ctx.batchId }) })
+      if (r.revoked) counts.revoked++
     }
     await writer.insertRecords(recordRows)
     await writer.supersedeVersions(superseded)
     await writer.insertVersions(versionRows)
     await writer.updateRecords(updates)
-    await writer.insertEvents(events)
   }
 
   return {

@@ -13,6 +13,8 @@ const system: Actor = { type: 'system', name: 'test' }
 const scjg = cityDepartments.find((d) => d.code === 'SCJG')!
 const clerk: Actor = { type: 'user', id: 1, username: 'clerk', displayName: '报送员', departmentId: 0, departmentCode: 'SCJG', roles: ['department_operator'] }
 
+const csvLine = (values: string[]) => values.map((v) => (/[",\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v)).join(',')
+
 const firm = (n: number) => makeUscc({ authority: '9', category: '1', division: '410702', orgCodeBody8: `MA${String(n).padStart(6, '0')}` })
 
 function penalty(n: number, overrides: Record<string, string> = {}): Record<string, string> {
@@ -101,8 +103,11 @@ describeEachPlatform('collection', (get) => {
       { version: 2, status: 'superseded' },
       { version: 3, status: 'revoked' },
     ])
-    const events = await db.selectFrom('events').select('type').where('record_id', '=', record.id).orderBy('seq').execute()
-    expect(events.map((e) => e.type)).toEqual(['record.accepted', 'record.superseded', 'record.revoked'])
+    const events = await db.selectFrom('events').select(['type', 'payload']).orderBy('seq').execute()
+    expect(events.slice(-2).map((e) => [e.type, JSON.parse(e.payload).updated, JSON.parse(e.payload).revoked])).toEqual([
+      ['batch.committed', 1, 0],
+      ['batch.committed', 1, 1],
+    ])
   })
 
   it('stores provenance on every version and never an identity number in clear', async () => {
@@ -143,7 +148,7 @@ describeEachPlatform('collection', (get) => {
     const rows = [penalty(20), penalty(21, { 统一社会信用代码: '91410702MA*****X' }), penalty(22, { '罚款金额（万元）': '壹仟元' }), penalty(23)]
     const headers = Object.keys(rows[0]!)
     const file = join(store.dir, 'penalties.csv')
-    writeFileSync(file, '\ufeff' + [headers.join(','), ...rows.map((r) => headers.map((h) => r[h]).join(','))].join('\r\n'))
+    writeFileSync(file, '\ufeff' + [headers.join(','), ...rows.map((r) => csvLine(headers.map((h) => r[h]!)))].join('\r\n'))
     const summary = await platform.collection.ingestFile(actor, { path: file, fileName: '处罚.csv', category: 'XZCF', channel: 'file' })
     expect(summary).toMatchObject({ received: 4, accepted: 2, rejected: 2 })
     expect(summary.errors.map((e) => [e.row, e.code])).toEqual([
@@ -169,7 +174,7 @@ describeEachPlatform('collection', (get) => {
     // The clerk fixes the two rows and sends the file again: only they are new.
     const fixed = join(store.dir, 'fixed.csv')
     const again = [penalty(20), penalty(21), penalty(22), penalty(23)]
-    writeFileSync(fixed, [headers.join(','), ...again.map((r) => headers.map((h) => r[h]).join(','))].join('\n'))
+    writeFileSync(fixed, [headers.join(','), ...again.map((r) => csvLine(headers.map((h) => r[h]!)))].join('\n'))
     const second = await platform.collection.ingestFile(actor, { path: fixed, fileName: '处罚-修正.csv', category: 'XZCF', channel: 'file' })
     expect(second).toMatchObject({ accepted: 2, unchanged: 2, rejected: 0 })
   })

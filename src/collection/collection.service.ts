@@ -123,8 +123,12 @@ export function createCollectionService(deps: {
         await batch.write(chunk)
         onProgress?.(chunk.rowsRead)
       }
-      const counts = { ...batch.counts, warnings: batch.counts.warnings + headerIssues.filter((i) => i.severity === 'warning').length }
+      const { revoked, ...counts } = { ...batch.counts, warnings: batch.counts.warnings + headerIssues.filter((i) => i.severity === 'warning').length }
       await writer.finishBatch(batchId, { status: 'committed', ...counts, completedAt: clock.now().toISOString() })
+      // One change-feed event per batch; the versions it wrote (record_versions.batch_id) are its detail.
+      if (counts.accepted || counts.updated) {
+        await writer.insertEvents([{ at: clock.now().toISOString(), type: 'batch.committed', subjectId: null, recordId: null, payload: JSON.stringify({ batchId, category: meta.category, department: meta.department.code, accepted: counts.accepted, updated: counts.updated, revoked }) }])
+      }
       await audit.append(writer.kysely, { actor, action: 'batch.commit', entityType: 'batch', entityId: batchId, detail: { category: meta.category, department: meta.department.code, channel: meta.channel, fileName: meta.fileName, ...counts } })
       await writer.commit()
       const errors = [...headerIssues.filter((i) => i.severity === 'error'), ...batch.errors].slice(0, SUMMARY_ISSUE_LIMIT)

@@ -18,8 +18,9 @@
  *    column means a masked number, which cannot be linked: COLLECTION_IDENTIFIER_MASKED.
  * 2. ID numbers follow their type column (证件类型): 01 身份证 → validated as a resident ID number
  *    (lower-case x fixed, 15-digit numbers upgraded to 18); other types → any number of at most 32
- *    characters. Without a type column (legacy XDR_SFZ) the number is a resident ID number; with
- *    the type cell empty, a number shaped like one (15 or 18 characters) is validated as one.
+ *    characters. Without a type column (legacy XDR_SFZ) the number is a resident ID number and the
+ *    type is recorded as 01; with the type cell empty, a number shaped like one (15 or 18
+ *    characters) is validated as one.
  * 3. Subject kind: from 行政相对人类别 when given (01 自然人, 02/03 法人及非法人组织, 04 个体工商户;
  *    a 92… USCC makes an organisation an individual business); otherwise inferred — a USCC →
  *    organisation (92… → individual business), an ID number → natural person, another organisation
@@ -181,6 +182,8 @@ interface CField {
   idTypeField: number
   /** Canonical-JSON member prefix: '"KEY":'. */
   jsonKey: string
+  /** Accepted values never need JSON escaping (dates, amounts, USCCs, codes of a clean table). */
+  jsonSafe: boolean
   reqAlways: CollectionMessage
   reqOrg: CollectionMessage
   reqPerson: CollectionMessage
@@ -201,7 +204,7 @@ class Validator implements RowValidator {
   private readonly fields: CField[]
   private readonly parseOrder: CField[]
   private readonly sortedFields: CField[]
-  private readonly makePayload: (values: readonly PayloadValue[]) => Record<string, PayloadValue>
+  private readonly makePayload: PayloadMaker
   private readonly headerCount: number
   private readonly todayDate: Date
   private readonly fineThreshold: string
@@ -330,6 +333,11 @@ class Validator implements RowValidator {
         dateMax: farDate ? MAX_DATE : maxOrdinary,
         idTypeField,
         jsonKey: `${JSON.stringify(f.key)}:`,
+        jsonSafe:
+          type === T_DATE ||
+          type === T_DECIMAL ||
+          type === T_USCC ||
+          ((type === T_CODE || type === T_CODES) && codeIndex !== null && [...codeIndex.values()].every((c) => JSON.stringify(c) === `"${c}"`)),
         reqAlways: M.COLLECTION_REQUIRED(f),
         reqOrg: M.COLLECTION_REQUIRED(f, { kind: 'organisation' }),
         reqPerson: M.COLLECTION_REQUIRED(f, { kind: 'person' }),
@@ -341,7 +349,7 @@ class Validator implements RowValidator {
     // ID numbers last: they depend on their type field.
     this.parseOrder = [...this.fields.filter((f) => f.type !== T_ID), ...this.fields.filter((f) => f.type === T_ID)]
     this.sortedFields = [...this.fields].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
-    this.makePayload = payloadFactory(this.sortedFields.map((f) => f.key))
+    this.makePayload = payloadFactory(this.sortedFields)
 
     this.procedureField = def.fields.findIndex((f) => f.codeTable === 'penalty_procedure')
     this.contentField =
@@ -439,7 +447,7 @@ class Validator implements RowValidator {
     // Parse, ID numbers last.
     for (const f of this.parseOrder) {
       const v = raw[f.index]
-      if (v === null || v === undefined) continue
+      if (v === null || v === undefined || state[f.index] === S_INVALID) continue // invalid: conflicting duplicate columns
       if (f.type === T_CODES && f.cols.length > 1) this.parseMergedCodes(f, values)
       else this.parse(f, v)
     }
@@ -532,7 +540,7 @@ class Validator implements RowValidator {
           if (n > f.maxLength) return this.invalid(f, v, M.COLLECTION_TOO_LONG(f.field, v, f.maxLength, n))
         }
         if (f.pattern !== null && !f.pattern.test(t)) return this.invalid(f, v, M.COLLECTION_PATTERN(f.field, v, f.patternText))
-        if (state[i] !== S_INVALID) state[i] = S_OK
+        state[i] = S_OK
         val[i] = t
         return
       }
@@ -553,7 +561,7 @@ class Validator implements RowValidator {
         if (p.date < MIN_PLAUSIBLE_DATE || p.date > f.dateMax) {
           return this.invalid(f, v, M.COLLECTION_DATE_OUT_OF_RANGE(f.field, v, p.date, MIN_PLAUSIBLE_DATE, f.dateMax, p.excelSerial))
         }
-        if (state[i] !== S_INVALID) state[i] = S_OK
+        state[i] = S_OK
         val[i] = p.date
         return
       }
@@ -568,7 +576,7 @@ class Validator implements RowValidator {
         if (r.convertedFrom !== undefined) {
           this.warn(f.column, v, M.COLLECTION_UNIT_CONVERTED(f.field, v, r.value, r.convertedFrom, f.unit ?? ''))
         }
-        if (state[i] !== S_INVALID) state[i] = S_OK
+        state[i] = S_OK
         val[i] = r.value
         return
       }
@@ -576,29 +584,32 @@ class Validator implements RowValidator {
         const r = parseInteger(v)
         if (!r.ok) return this.invalid(f, v, M.COLLECTION_TYPE(f.field, v, 'integer', r.reason === 'chinese_numeral'))
         if (f.pattern !== null && !f.pattern.test(String(r.value))) return this.invalid(f, v, M.COLLECTION_PATTERN(f.field, v, f.patternText))
-        if (state[i] !== S_INVALID) state[i] = S_OK
+        state[i] = S_OK
         val[i] = r.value
         return
       }
       case T_BOOL: {
         const r = parseBoolean(v)
         if (!r.ok) return this.invalid(f, v, M.COLLECTION_TYPE(f.field, v, 'boolean'))
-        if (state[i] !== S_INVALID) state[i] = S_OK
+        state[i] = S_OK
         val[i] = r.value
         return
       }
       case T_CODE: {
         const code = this.lookupCode(f, v)
         if (code === null) return this.invalid(f, v, M.COLLECTION_CODE_UNKNOWN(f.field, v, v.trim(), f.tableName, f.allowed))
-        if (state[i] !== S_INVALID) state[i] = S_OK
+        state[i] = S_OK
         val[i] = code
         return
       }
       case T_CODES: {
         const e = this.lookupCodes(f, v)
-        for (const u of e.unknown) this.invalid(f, v, M.COLLECTION_CODE_UNKNOWN(f.field, v, u, f.tableName, f.allowed))
-        if (e.codes.length === 0 && e.unknown.length === 0) return // only separators: empty
-        if (state[i] !== S_INVALID) state[i] = S_OK
+        if (e.unknown.length > 0) {
+          for (const u of e.unknown) this.invalid(f, v, M.COLLECTION_CODE_UNKNOWN(f.field, v, u, f.tableName, f.allowed))
+          return
+        }
+        if (e.codes.length === 0) return // only separators: empty
+        state[i] = S_OK
         val[i] = e.codes.slice()
         return
       }
@@ -607,7 +618,7 @@ class Validator implements RowValidator {
         const e = this.checkUscc(f, v)
         if (!e.valid) return this.invalid(f, v, M.COLLECTION_IDENTIFIER_INVALID(f.field, v, e.error as IdentifierMessage))
         if (e.divisionWarning !== undefined) this.warn(f.column, v, M.COLLECTION_DIVISION_UNKNOWN(f.field, v, e.divisionWarning))
-        if (state[i] !== S_INVALID) state[i] = S_OK
+        state[i] = S_OK
         val[i] = e.normalized
         return
       }
@@ -618,7 +629,12 @@ class Validator implements RowValidator {
         if (f.idTypeField >= 0) {
           const tf = this.fields[f.idTypeField] as CField
           const ts = state[f.idTypeField]
-          if (tf.cols.length === 0) type = '01'
+          if (tf.cols.length === 0) {
+            // No type column (legacy XDR_SFZ): the type is 01 身份证, as the catalog says.
+            type = '01'
+            state[f.idTypeField] = S_OK
+            val[f.idTypeField] = '01'
+          }
           else if (ts === S_OK) type = val[f.idTypeField] as string
           else if (ts === S_INVALID) type = '?'
         }
@@ -636,7 +652,7 @@ class Validator implements RowValidator {
           val[i] = normalized
           this.idTypeUsed[i] = type === '?' ? null : type
         }
-        if (state[i] !== S_INVALID) state[i] = S_OK
+        state[i] = S_OK
         return
       }
     }
@@ -822,7 +838,7 @@ class Validator implements RowValidator {
     const { state, val } = this
     const pi = this.procedureField
     if (pi >= 0 && state[pi] === S_OK) {
-      if (val[pi] === SIMPLE_PROCEDURE) this.error(null, null, M.COLLECTION_EXCLUDED_SIMPLE_PROCEDURE(null))
+      if (val[pi] === SIMPLE_PROCEDURE) this.error((this.fields[pi] as CField).column, this.raw[pi] ?? null, M.COLLECTION_EXCLUDED_SIMPLE_PROCEDURE(null))
       return
     }
     if (pi >= 0 && state[pi] !== S_EMPTY) return
@@ -850,20 +866,18 @@ class Validator implements RowValidator {
   private record(rowNumber: number, kind: number): ValidatedRecord {
     const { state, val, roles } = this
     const sorted = this.sortedFields
-    const values = new Array<PayloadValue>(sorted.length)
     let canonical = '{'
     let first = true
     for (let k = 0; k < sorted.length; k++) {
       const f = sorted[k] as CField
-      const v = state[f.index] === S_OK ? (val[f.index] as PayloadValue) : null
-      values[k] = v
-      if (v === null) continue
+      if (state[f.index] !== S_OK) continue
+      const v = val[f.index] as PayloadValue
       canonical += first ? f.jsonKey : `,${f.jsonKey}`
       first = false
-      canonical += jsonValue(v)
+      canonical += f.jsonSafe ? (typeof v === 'string' ? `"${v}"` : Array.isArray(v) ? `["${v.join('","')}"]` : jsonValue(v)) : jsonValue(v)
     }
     canonical += '}'
-    const payload = this.makePayload(values)
+    const payload = this.makePayload(state, val)
 
     const subject: SubjectReference = {
       kind: kind === K_NP ? 'natural_person' : kind === K_IB ? 'individual_business' : 'organisation',
@@ -911,23 +925,25 @@ class Validator implements RowValidator {
 }
 
 /**
- * A function building the payload object from values in key order. Generated once per validator
- * (keys enter the source only through JSON.stringify), it creates every payload with one literal —
- * one hidden class, no per-key dictionary stores. Falls back to plain assignment where code
- * generation is disabled.
+ * A function building the payload object from the row state: every field in key order, its value
+ * when accepted, else null. Generated once per validator (keys enter the source only through
+ * JSON.stringify), it creates every payload with one literal — one hidden class, no per-key
+ * dictionary stores. Falls back to plain assignment where code generation is disabled.
  */
-function payloadFactory(keys: readonly string[]): (values: readonly PayloadValue[]) => Record<string, PayloadValue> {
+type PayloadMaker = (state: Uint8Array, values: readonly PayloadValue[]) => Record<string, PayloadValue>
+
+function payloadFactory(fields: readonly CField[]): PayloadMaker {
   try {
-    const body = `return {${keys.map((k, i) => `${JSON.stringify(k)}: v[${i}]`).join(', ')}}`
-    const make = new Function('v', body) as (values: readonly PayloadValue[]) => Record<string, PayloadValue>
-    const probe = make(keys.map(() => null))
-    if (Object.keys(probe).join('\u0000') === keys.join('\u0000')) return make
+    const members = fields.map((f) => `${JSON.stringify(f.key)}: s[${f.index}] === ${S_OK} ? v[${f.index}] : null`)
+    const make = new Function('s', 'v', `return {${members.join(', ')}}`) as PayloadMaker
+    const probe = make(new Uint8Array(fields.length), [])
+    if (Object.keys(probe).join('\u0000') === fields.map((f) => f.key).join('\u0000')) return make
   } catch {
     // Code generation from strings disabled: use the plain path.
   }
-  return (values) => {
+  return (state, values) => {
     const payload: Record<string, PayloadValue> = {}
-    for (let i = 0; i < keys.length; i++) payload[keys[i] as string] = values[i] ?? null
+    for (const f of fields) payload[f.key] = state[f.index] === S_OK ? (values[f.index] ?? null) : null
     return payload
   }
 }
@@ -975,14 +991,12 @@ const jsonValue = (v: PayloadValue): string => {
   return v ? 'true' : 'false'
 }
 
-/** JSON.stringify(s), without its call overhead for the common string that needs no escaping. */
-const jsonString = (s: string): string => {
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i)
-    if (c < 0x20 || c === 34 || c === 92 || (c >= 0xd800 && c <= 0xdfff)) return JSON.stringify(s)
-  }
-  return `"${s}"`
-}
+/** Characters JSON.stringify escapes (or may: surrogates, escaped only when lone). No 'u' flag: code units. */
+// eslint-disable-next-line no-control-regex, require-unicode-regexp
+const NEEDS_ESCAPE = /["\\\u0000-\u001f\ud800-\udfff]/
+
+/** JSON.stringify(s), without its cost for the common string that needs no escaping. */
+const jsonString = (s: string): string => (NEEDS_ESCAPE.test(s) ? JSON.stringify(s) : `"${s}"`)
 
 /** A non-negative number as plain decimal text (no exponent). */
 const decimalText = (n: number): string => {

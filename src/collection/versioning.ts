@@ -5,9 +5,3 @@ export function decideVersion(existing: { currentHash: string } | undefined, inc
   if (!existing) return 'new'
   return existing.currentHash === incoming.contentHash ? 'unchanged' : 'revise'
 }
-
-/** The change-feed event a decision emits. */
-export function versionEvent(decision: Exclude<VersionDecision, 'unchanged'>, revoked: boolean): 'record.accepted' | 'record.superseded' | 'record.revoked' {
-  if (revoked) return 'record.revoked'
-  return decision === 'new' ? 'record.accepted' : 'record.superseded'
-}

@@ -19,9 +19,22 @@ export function createPersonalDataCipher(masterKey: Buffer): PersonalDataCipher 
   const derive = (info: string) => Buffer.from(hkdfSync('sha256', masterKey, Buffer.alloc(0), info, 32))
   const encryptionKey = derive('xinyong personal data encryption v1')
   const hashKey = derive('xinyong personal data lookup v1')
+  // Random IVs drawn from a pool: one randomFillSync per 4,096 IVs instead of one per value.
+  const IV_POOL = 12 * 4096
+  let pool = Buffer.alloc(0)
+  let offset = IV_POOL
+  const nextIv = () => {
+    if (offset >= pool.length) {
+      pool = randomBytes(IV_POOL)
+      offset = 0
+    }
+    const iv = pool.subarray(offset, offset + 12)
+    offset += 12
+    return iv
+  }
   return {
     encrypt(plain) {
-      const iv = randomBytes(12)
+      const iv = nextIv()
       const cipher = createCipheriv('aes-256-gcm', encryptionKey, iv)
       const body = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()])
       return `${VERSION}:${Buffer.concat([iv, cipher.getAuthTag(), body]).toString('base64')}`

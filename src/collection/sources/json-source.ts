@@ -3,7 +3,9 @@
  * rows. Headers are the union of the records' keys in first-seen order; every value becomes the
  * string a clerk would have typed:
  *
- * - strings as they are; numbers as plain decimals (no exponent where the number allows it);
+ * - strings as they are; numbers as plain decimals (no exponent where the number allows it),
+ *   except integers beyond 2^53 — an 18-digit ID sent as a JSON number has already lost digits —
+ *   which print in exponent form ('4.107021990030712E+17') so they cannot pass for the original;
  * - null and undefined → '' (an empty cell);
  * - booleans → 'true' / 'false';
  * - objects and arrays → their JSON text, so the validator rejects them with the value visible.
@@ -40,7 +42,9 @@ export function jsonValueToString(value: unknown): string {
     case 'string':
       return value
     case 'number':
-      return plainNumber(value)
+      // JSON cannot carry integers beyond 2^53 exactly (an 18-digit ID sent as a number has already
+      // lost digits): print them in exponent form, so they cannot pass for the original.
+      return Number.isInteger(value) && !Number.isSafeInteger(value) ? value.toExponential().replace('e', 'E') : plainNumber(value)
     case 'bigint':
       return value.toString()
     case 'boolean':
@@ -54,10 +58,13 @@ export function jsonValueToString(value: unknown): string {
   }
 }
 
+const isRecord = (r: unknown): r is Record<string, unknown> => r !== null && typeof r === 'object' && !Array.isArray(r)
+
+/** A record that is not an object (null, a number, an array) becomes a row of empty values. */
 export function jsonRowSource(records: Array<Record<string, unknown>>): RowSource {
   const index = new Map<string, number>()
   for (const record of records) {
-    if (record === null || typeof record !== 'object') continue
+    if (!isRecord(record)) continue
     for (const key of Object.keys(record)) if (!index.has(key)) index.set(key, index.size)
   }
   const headers = [...index.keys()]
@@ -66,7 +73,7 @@ export function jsonRowSource(records: Array<Record<string, unknown>>): RowSourc
     for (let i = 0; i < records.length; i++) {
       const record = records[i]
       const values = new Array<string>(headers.length).fill('')
-      if (record !== null && typeof record === 'object') {
+      if (isRecord(record)) {
         for (const [key, value] of Object.entries(record)) values[index.get(key) as number] = jsonValueToString(value)
       }
       yield { rowNumber: i + 1, values }

@@ -1,9 +1,10 @@
 /**
  * Opens an uploaded file as a RowSource, choosing the reader by content: a ZIP signature
  * (PK\x03\x04) means XLSX, an OLE compound document (D0 CF 11 E0) is an old .xls or an encrypted
- * workbook and is refused with advice; otherwise the file name decides (.csv/.txt → CSV,
- * .xlsx/.xlsm → XLSX), and a file without a telling name is read as CSV when its head looks like
- * text. Anything else is FILE_FORMAT_UNSUPPORTED.
+ * workbook and is refused with advice; otherwise the file name decides: .xlsx/.xlsm → XLSX (a
+ * non-ZIP then gets the XLSX reader's explanation); no extension, .csv, .txt, .tsv and .xls → CSV
+ * when the head is text and not markup (systems that "export to Excel" often write comma- or
+ * tab-separated text named .xls). Anything else is FILE_FORMAT_UNSUPPORTED.
  */
 import { open } from 'node:fs/promises'
 import { basename, extname } from 'node:path'
@@ -27,6 +28,8 @@ export type DetectedFormat = 'csv' | 'xlsx'
 const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04] as const
 const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0] as const
 const HEAD_BYTES = 4096
+/** Read as CSV when the content is text: .xls too, as systems export tab- or comma-separated text under that name. */
+const TEXT_EXTENSIONS = new Set(['', '.csv', '.txt', '.tsv', '.xls'])
 
 const startsWith = (head: Uint8Array, magic: readonly number[]) => head.length >= magic.length && magic.every((b, i) => head[i] === b)
 
@@ -41,8 +44,8 @@ export const unsupportedFormat = (fileName: string | null | undefined, reason?: 
 const oldExcel = (fileName: string | null | undefined) =>
   new AppError(
     'FILE_FORMAT_UNSUPPORTED',
-    `文件${fileName ? `（${fileName}）` : ''}是旧版 Excel 97-2003 格式（.xls）或设置了打开密码。请取消密码，另存为“Excel 工作簿(*.xlsx)”或 CSV 再上传`,
-    `The file${fileName ? ` (${fileName})` : ''} is an Excel 97-2003 workbook (.xls) or is password-protected. Remove the password and save it as "Excel Workbook (*.xlsx)" or CSV`,
+    `文件${fileName ? `（${fileName}）` : ''}是旧版 Excel 97-2003 格式（.xls）或设置了打开密码。请取消密码，另存为 CSV 或“Excel 工作簿(*.xlsx)”再上传`,
+    `The file${fileName ? ` (${fileName})` : ''} is an Excel 97-2003 workbook (.xls) or is password-protected. Remove the password and save it as CSV or "Excel Workbook (*.xlsx)"`,
     { kind: 'invalid', details: { fileName: fileName ?? null, accepted: ['csv', 'xlsx'], reason: 'ole_compound_document' } },
   )
 
@@ -58,11 +61,11 @@ export function detectFormat(head: Uint8Array, fileName?: string | null): Detect
   if (startsWith(head, OLE_MAGIC)) throw oldExcel(fileName)
   const ext = fileName ? extname(fileName).toLowerCase() : ''
   if (ext === '.xlsx' || ext === '.xlsm') return 'xlsx' // not a ZIP: the XLSX reader explains
-  if (ext === '.csv' || ext === '.txt' || ext === '') {
-    if (looksLikeText(head)) return 'csv'
-    throw unsupportedFormat(fileName, 'binary content')
-  }
-  throw unsupportedFormat(fileName, `extension ${ext}`)
+  if (!TEXT_EXTENSIONS.has(ext)) throw unsupportedFormat(fileName, `extension ${ext}`)
+  if (!looksLikeText(head)) throw unsupportedFormat(fileName, 'binary content')
+  // Some systems "export to Excel" as an HTML or XML table named .xls: not readable as CSV.
+  if (/^\s*</u.test(new TextDecoder('latin1').decode(head.subarray(0, 256)).replace(/^\uFEFF|^\u00EF\u00BB\u00BF/u, ''))) throw unsupportedFormat(fileName, 'markup')
+  return 'csv'
 }
 
 /** Reads the first bytes of a stream and gives back a stream that still yields all of them. */

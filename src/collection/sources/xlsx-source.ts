@@ -35,6 +35,7 @@ import {
   inflateEntry,
   readEntryText,
   readZipDirectory,
+  storedCentralDirectory,
   storedLocalHeader,
   utf8BoundaryLength,
   ZipEntryTooLargeError,
@@ -186,25 +187,35 @@ interface Forwarded {
  */
 function normalisedZip(input: ZipInput, forwarded: Forwarded[], onError: (e: unknown) => void): Readable {
   async function* generate(): AsyncGenerator<Buffer> {
+    // A central directory closes the stream: unzipper fails with FILE_ENDED when the input simply stops.
+    const written: Array<{ name: string; size: number; crc32: number; offset: number }> = []
+    let offset = 0
+    const out = (b: Buffer) => {
+      offset += b.length
+      return b
+    }
     try {
       for (const f of forwarded) {
         if (f.content) {
-          yield storedLocalHeader(f.name, f.content.length, 0)
-          yield f.content
+          written.push({ name: f.name, size: f.content.length, crc32: 0, offset })
+          yield out(storedLocalHeader(f.name, f.content.length, 0))
+          yield out(f.content)
           continue
         }
         const entry = f.entry as ZipEntry
         if (entry.uncompressedSize > MAX_STORED_ENTRY) throw new ZipEntryTooLargeError(entry.name, MAX_STORED_ENTRY)
-        yield storedLocalHeader(f.name, entry.uncompressedSize, entry.crc32, entry.time, entry.date)
+        written.push({ name: f.name, size: entry.uncompressedSize, crc32: entry.crc32, offset })
+        yield out(storedLocalHeader(f.name, entry.uncompressedSize, entry.crc32, entry.time, entry.date))
         let carry: Buffer | undefined
         for await (const chunk of inflateEntry(input, entry)) {
           const data = carry ? Buffer.concat([carry, chunk]) : chunk
           const cut = utf8BoundaryLength(data)
           carry = cut < data.length ? data.subarray(cut) : undefined
-          if (cut > 0) yield data.subarray(0, cut)
+          if (cut > 0) yield out(data.subarray(0, cut))
         }
-        if (carry) yield carry
+        if (carry) yield out(carry)
       }
+      yield storedCentralDirectory(written, offset)
     } catch (e) {
       onError(e)
     }

@@ -244,6 +244,36 @@ export function storedLocalHeader(name: string, size: number, crc32: number, tim
   return h
 }
 
+/** Central directory record + end record for STORED entries written with {@link storedLocalHeader}. */
+export function storedCentralDirectory(entries: Array<{ name: string; size: number; crc32: number; offset: number; time?: number; date?: number }>, cdOffset: number): Buffer {
+  const parts: Buffer[] = []
+  for (const e of entries) {
+    const name = Buffer.from(e.name, 'utf8')
+    const c = Buffer.alloc(46)
+    c.writeUInt32LE(SIG_CENTRAL, 0)
+    c.writeUInt16LE(10, 4)
+    c.writeUInt16LE(10, 6)
+    c.writeUInt16LE(0x0800, 8)
+    c.writeUInt16LE(0, 10)
+    c.writeUInt16LE(e.time ?? 0, 12)
+    c.writeUInt16LE(e.date ?? 0x21, 14)
+    c.writeUInt32LE(e.crc32 >>> 0, 16)
+    c.writeUInt32LE(e.size, 20)
+    c.writeUInt32LE(e.size, 24)
+    c.writeUInt16LE(name.length, 28)
+    c.writeUInt32LE(e.offset, 42)
+    parts.push(c, name)
+  }
+  const cd = Buffer.concat(parts)
+  const end = Buffer.alloc(22)
+  end.writeUInt32LE(SIG_EOCD, 0)
+  end.writeUInt16LE(entries.length, 8)
+  end.writeUInt16LE(entries.length, 10)
+  end.writeUInt32LE(cd.length, 12)
+  end.writeUInt32LE(cdOffset >>> 0, 16)
+  return Buffer.concat([cd, end])
+}
+
 /** Length of the longest prefix of `buf` that ends on a UTF-8 character boundary. */
 export function utf8BoundaryLength(buf: Uint8Array): number {
   const n = buf.length

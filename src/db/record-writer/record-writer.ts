@@ -85,8 +85,8 @@ export interface RecordUpdate {
 export interface EventRow {
   at: string
   type: string
-  subjectId: number
-  recordId: number
+  subjectId: number | null
+  recordId: number | null
   payload: string
 }
 export interface BatchErrorRow {
