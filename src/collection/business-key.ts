@@ -53,8 +53,8 @@ export function normalizeKeyPart(s: string): string {
   return out + s.slice(runStart)
 }
 
-/** Text of one payload value for a key. */
-const partText = (v: PayloadValue | undefined): string => {
+/** Text of one payload value for a key: lists joined by ',', missing values empty. */
+export const keyPartText = (v: PayloadValue | undefined): string => {
   if (v === null || v === undefined) return ''
   if (typeof v === 'string') return v
   if (Array.isArray(v)) return v.join(',')
@@ -64,11 +64,11 @@ const partText = (v: PayloadValue | undefined): string => {
 /** The business key of a payload: the item's key fields, normalised, joined by U+001F. */
 export function businessKey(def: Pick<CatalogItemDefinition, 'businessKey'>, payload: Readonly<Record<string, PayloadValue>>): string {
   const keys = def.businessKey
-  if (keys.length === 1) return normalizeKeyPart(partText(payload[keys[0] as string]))
+  if (keys.length === 1) return normalizeKeyPart(keyPartText(payload[keys[0] as string]))
   let out = ''
   for (let i = 0; i < keys.length; i++) {
     if (i > 0) out += BUSINESS_KEY_SEPARATOR
-    out += normalizeKeyPart(partText(payload[keys[i] as string]))
+    out += normalizeKeyPart(keyPartText(payload[keys[i] as string]))
   }
   return out
 }

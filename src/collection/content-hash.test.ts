@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { canonicalJson, contentHash } from './content-hash.ts'
+import { administrativePenalty } from '../catalog/base-catalog/index.ts'
+import { canonicalJson, contentHash, recordContentHash } from './content-hash.ts'
 
 const sha256 = (s: string) => createHash('sha256').update(s, 'utf8').digest('hex')
 
@@ -50,5 +51,20 @@ describe('contentHash', () => {
         expect(contentHash(reversed)).toBe(contentHash(dict))
       }),
     )
+  })
+})
+
+describe('recordContentHash', () => {
+  it('hashes bracket and width variants of the business key alike', () => {
+    const a = recordContentHash(administrativePenalty, { CF_WSH: '新市监罚〔2024〕12号', CF_CFJGDM: '114107000053401197', CF_NR: '罚款' })
+    const b = recordContentHash(administrativePenalty, { CF_WSH: '新市监罚（2024） 12号', CF_CFJGDM: '114107000053401197', CF_NR: '罚款' })
+    expect(a).toBe(b)
+    expect(a).toBe(contentHash({ CF_WSH: '新市监罚(2024)12号', CF_CFJGDM: '114107000053401197', CF_NR: '罚款' }))
+  })
+
+  it('still tells other changes apart', () => {
+    const a = recordContentHash(administrativePenalty, { CF_WSH: '罚〔2024〕1号', CF_NR: '罚款（2000元）' })
+    const b = recordContentHash(administrativePenalty, { CF_WSH: '罚〔2024〕1号', CF_NR: '罚款(2000元)' })
+    expect(a).not.toBe(b)
   })
 })

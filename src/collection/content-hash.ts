@@ -2,6 +2,11 @@
  * Content hashes of payloads: equal content, equal hash — so a resubmitted record that did not
  * change is recognised without comparing field by field.
  *
+ * recordContentHash, the hash records carry, first puts the item's business-key fields into their
+ * normalised key form (business-key.ts): 新市监罚〔2024〕12号 and 新市监罚(2024)12号 are the same
+ * number, so a resubmission that differs only in bracket or width form is unchanged, while the
+ * payload keeps the number as the provider wrote it.
+ *
  * The hash is SHA-256 (hex) of the canonical JSON text of the payload: object keys sorted by UTF-16
  * code units, arrays in their order, no whitespace, and object members whose value is null or
  * undefined left out. Leaving nulls out means an empty cell, a missing column and a field the
@@ -9,6 +14,8 @@
  * stored record look changed.
  */
 import { createHash, hash as oneShotHash } from 'node:crypto'
+import type { CatalogItemDefinition } from '../catalog/catalog.ts'
+import { normalizeKeyPart } from './business-key.ts'
 import type { PayloadValue } from './collection.ts'
 
 type Json = PayloadValue | undefined | Json[] | { [key: string]: Json }
@@ -73,3 +80,13 @@ export function contentHash(payload: Readonly<Record<string, Json>>): string {
 
 /** SHA-256 (hex) of a text already in canonical form. */
 export const hashCanonicalText = sha256Hex
+
+/** The content hash of a record's payload: contentHash with the business-key fields normalised. */
+export function recordContentHash(def: Pick<CatalogItemDefinition, 'businessKey'>, payload: Readonly<Record<string, PayloadValue>>): string {
+  const copy: Record<string, PayloadValue> = { ...payload }
+  for (const key of def.businessKey) {
+    const v = copy[key]
+    if (typeof v === 'string') copy[key] = normalizeKeyPart(v)
+  }
+  return contentHash(copy)
+}

@@ -3,9 +3,10 @@ import { describe, expect, it } from 'vitest'
 import type { CatalogItemDefinition } from '../catalog/catalog.ts'
 import { administrativeLicensing, administrativePenalty, codeTables, courtDefaulters, environmentalCreditRating } from '../catalog/base-catalog/index.ts'
 import { makeResidentId, makeUscc } from '../identifiers/index.ts'
+import { businessKey } from './business-key.ts'
 import { collectionErrorCodes, collectionWarningCodes } from './collection-errors.ts'
 import type { RowOutcome, ValidatedRecord } from './collection.ts'
-import { contentHash } from './content-hash.ts'
+import { recordContentHash } from './content-hash.ts'
 import { createRowValidator, type RowValidatorOptions } from './validate-row.ts'
 
 const TODAY = '2025-06-01'
@@ -142,7 +143,8 @@ describe('createRowValidator — a complete row', () => {
     expect(Object.keys(record.payload)).toEqual(administrativePenalty.fields.map((f) => f.key).sort())
     expect(record).toMatchObject({ decisionDate: '2024-03-05', publicityEnd: '2025-03-05', validTo: '2025-03-05', validFrom: null, publicationDate: null, revoked: false, warnings: [] })
     expect(record.businessKey).toBe(`新市监罚(2024)12号\u001f${AUTHORITY}`)
-    expect(record.contentHash).toBe(contentHash(record.payload))
+    expect(record.businessKey).toBe(businessKey(administrativePenalty, record.payload))
+    expect(record.contentHash).toBe(recordContentHash(administrativePenalty, record.payload))
   })
 
   it('reports the header once: unknown columns as warnings, nothing else for a clean header', () => {
@@ -686,8 +688,12 @@ describe('business keys and content hashes of records', () => {
     },
   )
 
-  it('keeps the decision number as written in the payload', () => {
-    expect(accepted(check({ ...ORG, 行政处罚决定书文号: '新市监罚（2024）12号' })).payload.CF_WSH).toBe('新市监罚（2024）12号')
+  it('keeps the decision number as written in the payload, but hashes it in key form', () => {
+    const a = accepted(check({ ...ORG, 行政处罚决定书文号: '新市监罚（2024）12号' }))
+    const b = accepted(check({ ...ORG, 行政处罚决定书文号: '新市监罚〔2024〕12号' }))
+    expect(a.payload.CF_WSH).toBe('新市监罚（2024）12号')
+    expect(b.payload.CF_WSH).toBe('新市监罚〔2024〕12号')
+    expect(a.contentHash).toBe(b.contentHash)
   })
 
   it('hashes equal content equally, whatever the column order and date form', () => {
@@ -701,7 +707,7 @@ describe('business keys and content hashes of records', () => {
 
   it('hashes like contentHash of the payload, also with characters JSON escapes', () => {
     const record = accepted(check({ ...ORG, 违法事实: '引号"反斜杠\\换行\n制表\t', 备注: '\ud83d\ude00' }))
-    expect(record.contentHash).toBe(contentHash(record.payload))
+    expect(record.contentHash).toBe(recordContentHash(administrativePenalty, record.payload))
   })
 })
 

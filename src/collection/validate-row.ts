@@ -36,7 +36,9 @@
  *    河南条例第十三条第三款 for penalty items (see isSimpleProcedure below); fine plausibility warnings.
  * 6. The record: payload (every field of the item, null when empty; dates YYYY-MM-DD, amounts as
  *    decimal strings, codes as codes, code lists sorted), subject reference, business key, content
- *    hash, role dates, and revoked when the status field says 无效/撤销 (record_status 2 or 3).
+ *    hash (recordContentHash: key fields hashed in their normalised form, so 〔2024〕 and (2024)
+ *    resubmissions are unchanged), role dates, and revoked when the status field says 无效/撤销
+ *    (record_status 2 or 3).
  *
  * Open-ended validity: in a valid_to field, 长期/永久/无固定期限 … and the sentinel dates 9999-12-31 and
  * 2099-12-31 (the penalty standard's "no definite term") count as present and are stored as null
@@ -47,13 +49,8 @@ import { buildCodeIndex, normalizeHeader, resolveHeaders, splitCodes, type Heade
 import { AppError } from '../errors.ts'
 import { findDivision, identifierMessages, identify, normalizeCode, upgradeResidentId15, type IdentifierMessage } from '../identifiers/index.ts'
 import { subjectKindLabels } from '../subjects/subject-kind.ts'
-import { businessKey } from './business-key.ts'
-import {
-  collectionMessages as M,
-  toIssue,
-  type CollectionMessage,
-  type RequiredReason,
-} from './collection-errors.ts'
+import { BUSINESS_KEY_SEPARATOR, keyPartText, normalizeKeyPart } from './business-key.ts'
+import { collectionMessages as M, toIssue, type CollectionMessage } from './collection-errors.ts'
 import type { PayloadValue, RowIssue, RowOutcome, SourceRow, SubjectReference, ValidatedRecord } from './collection.ts'
 import { hashCanonicalText } from './content-hash.ts'
 import { compareDecimals, parseAmount, parseBoolean, parseInteger, yuanFiguresIn } from './values/amounts.ts'
@@ -184,6 +181,8 @@ interface CField {
   jsonKey: string
   /** Accepted values never need JSON escaping (dates, amounts, USCCs, codes of a clean table). */
   jsonSafe: boolean
+  /** Position in the business key, −1 if not part of it: hashed in its normalised key form (see recordContentHash). */
+  keyPosition: number
   reqAlways: CollectionMessage
   reqOrg: CollectionMessage
   reqPerson: CollectionMessage
@@ -203,7 +202,12 @@ class Validator implements RowValidator {
   private readonly def: CatalogItemDefinition
   private readonly fields: CField[]
   private readonly parseOrder: CField[]
+  /** Fields that can be required (not optional, or conditionally required). */
+  private readonly requirable: CField[]
   private readonly sortedFields: CField[]
+  /** The business key's fields, in key order (a key naming no field of the item yields an empty part). */
+  private readonly keyFields: CField[]
+  private readonly keyParts: string[]
   private readonly makePayload: PayloadMaker
   private readonly headerCount: number
   private readonly todayDate: Date
@@ -327,12 +331,14 @@ class Validator implements RowValidator {
         codesCache: type === T_CODES ? new Map() : null,
         tableName,
         allowed,
-        usccCache: type === T_USCC ? new Map() : null,
+        // Authority and source-unit USCCs repeat on every row of a file; subjects' rarely do.
+        usccCache: type === T_USCC && f.role !== 'subject_uscc' ? new Map() : null,
         maskCheck: type === T_USCC || type === T_ID || identifierRole,
         openEnded: f.role === 'valid_to',
         dateMax: farDate ? MAX_DATE : maxOrdinary,
         idTypeField,
         jsonKey: `${JSON.stringify(f.key)}:`,
+        keyPosition: def.businessKey.indexOf(f.key),
         jsonSafe:
           type === T_DATE ||
           type === T_DECIMAL ||
@@ -348,8 +354,11 @@ class Validator implements RowValidator {
     })
     // ID numbers last: they depend on their type field.
     this.parseOrder = [...this.fields.filter((f) => f.type !== T_ID), ...this.fields.filter((f) => f.type === T_ID)]
+    this.requirable = this.fields.filter((f) => f.requirement !== 'optional' || f.reqWhen !== null)
     this.sortedFields = [...this.fields].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
     this.makePayload = payloadFactory(this.sortedFields)
+    this.keyFields = def.businessKey.map((k) => this.fields.find((f) => f.key === k) ?? ({ index: -1 } as CField))
+    this.keyParts = new Array<string>(this.keyFields.length).fill('')
 
     this.procedureField = def.fields.findIndex((f) => f.codeTable === 'penalty_procedure')
     this.contentField =
@@ -427,28 +436,29 @@ class Validator implements RowValidator {
       if (first >= 0) this.error(null, cell(values[first]), M.COLLECTION_EXTRA_VALUES(last + 1, this.headerCount, cell(values[first])))
     }
 
-    // Gather.
+    // Gather and parse; ID numbers last, as they depend on their type field.
     for (let i = 0; i < fields.length; i++) {
-      const f = fields[i] as CField
       state[i] = S_EMPTY
       val[i] = null
       idTypeUsed[i] = null
-      const cols = f.cols
-      if (cols.length === 0) {
-        raw[i] = null
-      } else if (cols.length === 1) {
-        const v = cell(values[cols[0] as number])
-        raw[i] = isEmptyValue(v) ? null : v
-      } else {
-        raw[i] = this.gatherSeveral(f, values)
-      }
+      raw[i] = null
     }
-
-    // Parse, ID numbers last.
-    for (const f of this.parseOrder) {
-      const v = raw[f.index]
-      if (v === null || v === undefined || state[f.index] === S_INVALID) continue // invalid: conflicting duplicate columns
-      if (f.type === T_CODES && f.cols.length > 1) this.parseMergedCodes(f, values)
+    const order = this.parseOrder
+    for (let k = 0; k < order.length; k++) {
+      const f = order[k] as CField
+      const cols = f.cols
+      if (cols.length === 0) continue
+      let v: string | null
+      if (cols.length === 1) {
+        const x = values[cols[0] as number]
+        const s = typeof x === 'string' ? x : cell(x)
+        v = isEmptyValue(s) ? null : s
+      } else {
+        v = this.gatherSeveral(f, values)
+      }
+      raw[f.index] = v
+      if (v === null || state[f.index] === S_INVALID) continue // invalid: conflicting duplicate columns
+      if (f.type === T_CODES && cols.length > 1) this.parseMergedCodes(f, values)
       else this.parse(f, v)
     }
 
@@ -458,9 +468,10 @@ class Validator implements RowValidator {
     const usccPresent = usccIndex !== undefined && raw[usccIndex] !== null
     const orgLike = kind === K_ORG || (kind === K_IB && usccPresent)
     const personLike = kind === K_NP || (kind === K_IB && !usccPresent)
-    for (let i = 0; i < fields.length; i++) {
-      if (state[i] !== S_EMPTY) continue
-      const f = fields[i] as CField
+    const requirable = this.requirable
+    for (let k = 0; k < requirable.length; k++) {
+      const f = requirable[k] as CField
+      if (state[f.index] !== S_EMPTY) continue
       let m: CollectionMessage | null = null
       switch (f.requirement) {
         case 'required':
@@ -718,8 +729,8 @@ class Validator implements RowValidator {
   }
 
   private checkUscc(f: CField, v: string): UsccEntry {
-    const cache = f.usccCache as Map<string, UsccEntry>
-    const hit = cache.get(v)
+    const cache = f.usccCache
+    const hit = cache === null ? undefined : cache.get(v)
     if (hit !== undefined) return hit
     const r = identify(v, { expect: 'uscc', details: false })
     const entry: UsccEntry = { valid: r.valid, normalized: r.normalized }
@@ -728,7 +739,7 @@ class Validator implements RowValidator {
       const division = r.normalized.slice(2, 8)
       if (division !== '100000' && findDivision(division) === undefined) entry.divisionWarning = identifierMessages.IDENTIFIER_DIVISION_UNKNOWN(division)
     }
-    if (cache.size < CACHE_LIMIT) cache.set(v, entry)
+    if (cache !== null && cache.size < CACHE_LIMIT) cache.set(v, entry)
     return entry
   }
 
@@ -865,6 +876,12 @@ class Validator implements RowValidator {
 
   private record(rowNumber: number, kind: number): ValidatedRecord {
     const { state, val, roles } = this
+    // Business key parts, normalised once for the key and the hash.
+    const keyParts = this.keyParts
+    for (let k = 0; k < this.keyFields.length; k++) {
+      const f = this.keyFields[k] as CField
+      keyParts[k] = f.index >= 0 && state[f.index] === S_OK ? normalizeKeyPart(keyPartText(val[f.index] ?? null)) : ''
+    }
     const sorted = this.sortedFields
     let canonical = '{'
     let first = true
@@ -874,7 +891,9 @@ class Validator implements RowValidator {
       const v = val[f.index] as PayloadValue
       canonical += first ? f.jsonKey : `,${f.jsonKey}`
       first = false
-      canonical += f.jsonSafe ? (typeof v === 'string' ? `"${v}"` : Array.isArray(v) ? `["${v.join('","')}"]` : jsonValue(v)) : jsonValue(v)
+      if (f.keyPosition >= 0 && typeof v === 'string') canonical += jsonString(keyParts[f.keyPosition] as string)
+      else if (!f.jsonSafe) canonical += jsonValue(v)
+      else canonical += typeof v === 'string' ? `"${v}"` : Array.isArray(v) ? `["${v.join('","')}"]` : jsonValue(v)
     }
     canonical += '}'
     const payload = this.makePayload(state, val)
@@ -904,7 +923,7 @@ class Validator implements RowValidator {
     return {
       rowNumber,
       subject,
-      businessKey: businessKey(this.def, payload),
+      businessKey: keyParts.length === 1 ? (keyParts[0] as string) : keyParts.join(BUSINESS_KEY_SEPARATOR),
       payload,
       contentHash: hashCanonicalText(canonical),
       decisionDate: this.roleText('decision_date'),

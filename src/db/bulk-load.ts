@@ -78,7 +78,7 @@ async function loadSqlite(database: Database, tables: BulkTable[], chunks: Async
 }
 
 /** COPY text format: tab-separated, \N for null, backslash escapes. */
-function copyLine(row: BulkValue[]): string {
+export function copyLine(row: BulkValue[]): string {
   let line = ''
   for (let i = 0; i < row.length; i++) {
     const v = row[i]

@@ -75,7 +75,7 @@ async function writeCsv(path: string, encoding: 'utf-8' | 'gb18030'): Promise<vo
   seed = 42
   const out = createWriteStream(path)
   const put = async (text: string) => {
-    if (!out.write(encoding === 'gb18030' ? encodeGb18030(text) : text)) await new Promise((r) => out.once('drain', r))
+    if (!out.write(encoding === 'gb18030' ? encodeGb18030(text) : text)) await new Promise<void>((r) => out.once('drain', () => r()))
   }
   let buffer = `${BENCH_HEADERS.join(',')}\r\n`
   for (let i = 1; i <= rows; i++) {

@@ -214,3 +214,13 @@ describe('openCsvSource: any table written by csv-stringify reads back', () => {
     )
   })
 })
+
+describe('openCsvSource: releasing the input', () => {
+  it('destroys the uploaded stream when the consumer stops early', async () => {
+    const stream = chunkedStream(Buffer.from('a\n' + '1\n'.repeat(200_000)), [4096])
+    const source = await openCsvSource(stream)
+    for await (const row of source.rows) if (row.rowNumber > 10) break
+    await new Promise((r) => setImmediate(r))
+    expect(stream.destroyed).toBe(true)
+  })
+})

@@ -3,6 +3,10 @@
  * are `insert … select from unnest(…)` of whole chunks, so a chunk costs a handful of round trips.
  */
 import type pg from 'pg'
+import { Readable } from 'node:stream'
+import { pipeline } from 'node:stream/promises'
+import { from as copyFrom } from 'pg-copy-streams'
+import { copyLine, type BulkValue } from '../bulk-load.ts'
 import { Kysely, PostgresDialect } from 'kysely'
 import type { Tables } from '../database.ts'
 import type { Database } from '../create-database.ts'
@@ -12,6 +16,13 @@ export async function openPostgresRecordWriter(database: Database): Promise<Reco
   const client: pg.PoolClient = await database.pool!.connect()
   const q = (text: string, values?: unknown[]) => client.query(text, values)
   const column = <T, V>(rows: T[], pick: (r: T) => V) => rows.map(pick)
+  // COPY is several times faster than multi-row INSERT for whole chunks, and works inside the transaction.
+  async function copy<T>(table: string, columns: string, rows: T[], values: (r: T) => BulkValue[]): Promise<void> {
+    if (!rows.length) return
+    let text = ''
+    for (const r of rows) text += copyLine(values(r))
+    await pipeline(Readable.from([text]), client.query(copyFrom(`copy ${table} (${columns}) from stdin`)))
+  }
 
   // Kysely over this one client: a pool that always lends it and never releases it.
   const singleClientPool = { connect: async () => ({ query: (...args: unknown[]) => (client.query as (...a: unknown[]) => unknown)(...args), release: () => {} }), end: async () => {} }
@@ -31,8 +42,15 @@ export async function openPostgresRecordWriter(database: Database): Promise<Reco
     },
     async reserveIds(table, count) {
       if (count === 0) return []
-      const { rows } = await q(`select nextval(pg_get_serial_sequence('${table}', 'id')) as id from generate_series(1, $1)`, [count])
-      return rows.map((r: { id: string | number }) => Number(r.id))
+      // Usually the values are one run (no other session took values meanwhile): fetch just its ends.
+      const sequence = `pg_get_serial_sequence('${table}', 'id')`
+      const { rows } = await q(`select min(id) as first, max(id) as last from (select nextval(${sequence}) as id from generate_series(1, $1)) t`, [count])
+      const first = Number(rows[0].first)
+      const last = Number(rows[0].last)
+      if (last - first + 1 === count) return Array.from({ length: count }, (_, i) => first + i)
+      // Interleaved with another session: these values are lost (gaps are harmless); take a fresh list.
+      const list = await q(`select nextval(${sequence}) as id from generate_series(1, $1)`, [count])
+      return list.rows.map((r: { id: string | number }) => Number(r.id))
     },
     async subjectsByValue(scheme, values) {
       const { rows } = await q('select value, subject_id from subject_identifiers where scheme = $1 and value = any($2::text[])', [scheme, values])
@@ -60,77 +78,35 @@ export async function openPostgresRecordWriter(database: Database): Promise<Reco
       )
     },
     async insertSubjects(rows) {
-      if (!rows.length) return
-      await q(
-        `insert into subjects (id, kind, name, division, status, legal_representative, established_on, created_at, updated_at)
-         select id, kind, name, division, 'active', legal_representative, null, at, at from unnest($1::bigint[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[]) as t(id, kind, name, division, legal_representative, at)`,
-        [column(rows, (r) => r.id), column(rows, (r) => r.kind), column(rows, (r) => r.name), column(rows, (r) => r.division), column(rows, (r) => r.legalRepresentative), column(rows, (r) => r.at)],
-      )
+      await copy('subjects', 'id, kind, name, division, status, legal_representative, created_at, updated_at', rows, (r) => [r.id, r.kind, r.name, r.division, 'active', r.legalRepresentative, r.at, r.at])
     },
     async insertIdentifiers(rows) {
-      if (!rows.length) return
-      await q(
-        `insert into subject_identifiers (subject_id, scheme, value, value_hash, ciphertext, masked, created_at)
-         select * from unnest($1::bigint[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[])`,
-        [column(rows, (r) => r.subjectId), column(rows, (r) => r.scheme), column(rows, (r) => r.value), column(rows, (r) => r.valueHash), column(rows, (r) => r.ciphertext), column(rows, (r) => r.masked), column(rows, (r) => r.at)],
-      )
+      await copy('subject_identifiers', 'subject_id, scheme, value, value_hash, ciphertext, masked, created_at', rows, (r) => [r.subjectId, r.scheme, r.value, r.valueHash, r.ciphertext, r.masked, r.at])
     },
     async insertNames(rows) {
-      if (!rows.length) return
-      await q(
-        `insert into subject_names (subject_id, name, valid_from, valid_to, source, batch_id, created_at)
-         select subject_id, name, null, null, source, batch_id, at from unnest($1::bigint[], $2::text[], $3::text[], $4::bigint[], $5::text[]) as t(subject_id, name, source, batch_id, at)`,
-        [column(rows, (r) => r.subjectId), column(rows, (r) => r.name), column(rows, (r) => r.source), column(rows, (r) => r.batchId), column(rows, (r) => r.at)],
-      )
+      await copy('subject_names', 'subject_id, name, source, batch_id, created_at', rows, (r) => [r.subjectId, r.name, r.source, r.batchId, r.at])
     },
     async insertRecords(rows) {
-      if (!rows.length) return
-      await q(
-        `insert into records (id, category, subject_id, business_key, current_version_id, current_version, current_hash, department_id, status, created_at, updated_at)
-         select id, category, subject_id, business_key, current_version_id, current_version, current_hash, department_id, status, at, at
-           from unnest($1::bigint[], $2::text[], $3::bigint[], $4::text[], $5::bigint[], $6::int[], $7::text[], $8::bigint[], $9::text[], $10::text[])
-             as t(id, category, subject_id, business_key, current_version_id, current_version, current_hash, department_id, status, at)`,
-        [
-          column(rows, (r) => r.id),
-          column(rows, (r) => r.category),
-          column(rows, (r) => r.subjectId),
-          column(rows, (r) => r.businessKey),
-          column(rows, (r) => r.currentVersionId),
-          column(rows, (r) => r.currentVersion),
-          column(rows, (r) => r.currentHash),
-          column(rows, (r) => r.departmentId),
-          column(rows, (r) => r.status),
-          column(rows, (r) => r.at),
-        ],
-      )
+      await copy('records', 'id, category, subject_id, business_key, current_version_id, current_version, current_hash, department_id, status, created_at, updated_at', rows, (r) => [
+        r.id,
+        r.category,
+        r.subjectId,
+        r.businessKey,
+        r.currentVersionId,
+        r.currentVersion,
+        r.currentHash,
+        r.departmentId,
+        r.status,
+        r.at,
+        r.at,
+      ])
     },
     async insertVersions(rows) {
-      if (!rows.length) return
-      await q(
-        `insert into record_versions (id, record_id, version, payload, content_hash, decision_date, publication_date, valid_from, valid_to, publicity_end, tier, status, department_id, batch_id, source_row, submitted_by, received_at, catalog_version, file_hash)
-         select id, record_id, version, payload::jsonb, content_hash, decision_date, publication_date, valid_from, valid_to, publicity_end, null, status, department_id, batch_id, source_row, submitted_by, received_at, catalog_version, file_hash
-           from unnest($1::bigint[], $2::bigint[], $3::int[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[], $11::text[], $12::bigint[], $13::bigint[], $14::int[], $15::text[], $16::text[], $17::int[], $18::text[])
-             as t(id, record_id, version, payload, content_hash, decision_date, publication_date, valid_from, valid_to, publicity_end, status, department_id, batch_id, source_row, submitted_by, received_at, catalog_version, file_hash)`,
-        [
-          column(rows, (r) => r.id),
-          column(rows, (r) => r.recordId),
-          column(rows, (r) => r.version),
-          column(rows, (r) => r.payload),
-          column(rows, (r) => r.contentHash),
-          column(rows, (r) => r.decisionDate),
-          column(rows, (r) => r.publicationDate),
-          column(rows, (r) => r.validFrom),
-          column(rows, (r) => r.validTo),
-          column(rows, (r) => r.publicityEnd),
-          column(rows, (r) => r.status),
-          column(rows, (r) => r.departmentId),
-          column(rows, (r) => r.batchId),
-          column(rows, (r) => r.sourceRow),
-          column(rows, (r) => r.submittedBy),
-          column(rows, (r) => r.receivedAt),
-          column(rows, (r) => r.catalogVersion),
-          column(rows, (r) => r.fileHash),
-        ],
+      await copy(
+        'record_versions',
+        'id, record_id, version, payload, content_hash, decision_date, publication_date, valid_from, valid_to, publicity_end, status, department_id, batch_id, source_row, submitted_by, received_at, catalog_version, file_hash',
+        rows,
+        (v) => [v.id, v.recordId, v.version, v.payload, v.contentHash, v.decisionDate, v.publicationDate, v.validFrom, v.validTo, v.publicityEnd, v.status, v.departmentId, v.batchId, v.sourceRow, v.submittedBy, v.receivedAt, v.catalogVersion, v.fileHash],
       )
     },
     async updateRecords(rows) {
@@ -153,13 +129,7 @@ export async function openPostgresRecordWriter(database: Database): Promise<Reco
       )
     },
     async insertBatchErrors(rows) {
-      if (!rows.length) return
-      await q(
-        `insert into batch_errors (batch_id, row_number, column_name, value, code, message, message_en, severity, raw_row)
-         select batch_id, row_number, column_name, value, code, message, message_en, severity, raw_row::jsonb from unnest($1::bigint[], $2::int[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[])
-           as t(batch_id, row_number, column_name, value, code, message, message_en, severity, raw_row)`,
-        [column(rows, (r) => r.batchId), column(rows, (r) => r.rowNumber), column(rows, (r) => r.column), column(rows, (r) => r.value), column(rows, (r) => r.code), column(rows, (r) => r.message), column(rows, (r) => r.messageEn), column(rows, (r) => r.severity), column(rows, (r) => r.rawRow)],
-      )
+      await copy('batch_errors', 'batch_id, row_number, column_name, value, code, message, message_en, severity, raw_row', rows, (r) => [r.batchId, r.rowNumber, r.column, r.value, r.code, r.message, r.messageEn, r.severity, r.rawRow])
     },
     async finishBatch(batchId, o) {
       await q('update batches set status = $1, received = $2, accepted = $3, updated = $4, unchanged = $5, rejected = $6, warnings = $7, completed_at = $8 where id = $9', [
