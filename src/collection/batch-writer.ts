@@ -201,7 +201,7 @@ export function createBatchWriter(writer: RecordWriter, ctx: BatchContext) {
     newRecords.forEach(({ r, subjectId }, i) => {
       const id = recordIds[i]!
       const versionId = versionIds[v++]!
-      recordRows.push({ id, category: ctx.category, subjectId, businessKey: r.businessKey, currentVersionId: versionId, currentVersion: 1, currentHash: r.contentHash, departmentId: ctx.departmentId, status: r.revoked ? 'revoked' : 'in_force', at: ctx.at })
+      recordRows.push({ id, category: ctx.category, subjectId, businessKey: r.businessKey, currentVersionId: versionId, currentVersion: 1, currentHash: r.contentHash, currentFingerprint: r.fingerprint, departmentId: ctx.departmentId, status: r.revoked ? 'revoked' : 'in_force', at: ctx.at })
       versionRows.push(versionRow(r, versionId, id, 1))
       if (r.revoked) counts.revoked++
     })
@@ -209,7 +209,7 @@ export function createBatchWriter(writer: RecordWriter, ctx: BatchContext) {
       const versionId = versionIds[v++]!
       const version = before.currentVersion + 1
       versionRows.push(versionRow(r, versionId, before.id, version))
-      updates.push({ id: before.id, currentVersionId: versionId, currentVersion: version, currentHash: r.contentHash, status: r.revoked ? 'revoked' : 'in_force', at: ctx.at })
+      updates.push({ id: before.id, currentVersionId: versionId, currentVersion: version, currentHash: r.contentHash, currentFingerprint: r.fingerprint, status: r.revoked ? 'revoked' : 'in_force', at: ctx.at })
       superseded.push(before.currentVersionId)
       if (r.revoked) counts.revoked++
     }
@@ -227,7 +227,8 @@ export function createBatchWriter(writer: RecordWriter, ctx: BatchContext) {
     async write(chunk: PreparedChunk): Promise<void> {
       const warnings: RowIssue[] = []
       const batchErrors: BatchErrorRow[] = []
-      counts.received += chunk.records.length + chunk.rejected.length
+      counts.received += chunk.records.length + chunk.rejected.length + chunk.unchanged
+      counts.unchanged += chunk.unchanged
       counts.rejected += chunk.rejected.length
 
       for (const row of chunk.rejected) {

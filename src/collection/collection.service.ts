@@ -87,7 +87,7 @@ export function createCollectionService(deps: {
   async function run(
     actor: Actor,
     meta: { category: string; department: Department; channel: 'api' | 'file' | 'cli'; fileName: string | null; fileHash: string | null },
-    open: (input: { definition: Awaited<ReturnType<CatalogService['get']>>['definition']; codeTables: Awaited<ReturnType<CatalogService['codeTables']>>; today: string }) => Promise<Pipeline>,
+    open: (input: { definition: Awaited<ReturnType<CatalogService['get']>>['definition']; catalogVersion: number; codeTables: Awaited<ReturnType<CatalogService['codeTables']>>; today: string }) => Promise<Pipeline>,
     onProgress?: (rows: number) => void,
   ): Promise<IngestSummary> {
     const item = await catalog.get(meta.category)
@@ -103,7 +103,7 @@ export function createCollectionService(deps: {
 
     let pipeline: Pipeline
     try {
-      pipeline = await open({ definition: item.definition, codeTables, today: chinaDate(clock) })
+      pipeline = await open({ definition: item.definition, catalogVersion: item.version, codeTables, today: chinaDate(clock) })
       await repo.describeSource(batchId, pipeline.summary)
     } catch (error) {
       await failed(error)
@@ -180,7 +180,9 @@ export function createCollectionService(deps: {
           prepareFileOnWorker({
             path: input.path,
             limits: { maxBytes: limits.maxFileBytes, maxUncompressedBytes: limits.maxUncompressedBytes },
+            store: { url: database.url, ...(database.schema ? { schema: database.schema } : {}) },
             definition: ctx.definition,
+            catalogVersion: ctx.catalogVersion,
             codeTables: ctx.codeTables,
             today: ctx.today,
             dataKey: new Uint8Array(deps.dataKey),

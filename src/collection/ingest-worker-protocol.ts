@@ -6,7 +6,10 @@ import type { PreparedChunk, SourceSummary } from './prepared-record.ts'
 export interface IngestWorkerInput {
   path: string
   limits: { maxBytes?: number; maxRows?: number; maxUncompressedBytes?: number }
+  /** The store, for the fingerprint probe's own read-only connection. */
+  store: { url: string; schema?: string }
   definition: CatalogItemDefinition
+  catalogVersion: number
   codeTables: CodeTable[]
   today: string
   dataKey: Uint8Array

@@ -7,6 +7,7 @@ import { openFileSource } from './sources/open-source.ts'
 import { prepareChunks } from './prepare-chunks.ts'
 import { createPersonalDataCipher } from '../security/personal-data.ts'
 import { isAppError } from '../errors.ts'
+import { openFingerprintProbe } from '../db/fingerprint-probe.ts'
 import type { IngestWorkerInput, IngestWorkerMessage } from './ingest-worker-protocol.ts'
 
 const input = workerData as IngestWorkerInput
@@ -24,13 +25,23 @@ const post = (message: IngestWorkerMessage) => port.postMessage(message)
 
 try {
   const source = await openFileSource(input.path, input.limits)
-  const { summary, chunks } = prepareChunks(source, { definition: input.definition, codeTables: input.codeTables, today: input.today, cipher: createPersonalDataCipher(Buffer.from(input.dataKey)), chunkSize: input.chunkSize })
+  const probe = await openFingerprintProbe(input.store.url, input.store.schema)
+  const { summary, chunks } = prepareChunks(source, {
+    definition: input.definition,
+    catalogVersion: input.catalogVersion,
+    probe,
+    codeTables: input.codeTables,
+    today: input.today,
+    cipher: createPersonalDataCipher(Buffer.from(input.dataKey)),
+    chunkSize: input.chunkSize,
+  })
   post({ type: 'summary', summary })
   for await (const chunk of chunks) {
     while (inFlight >= MAX_IN_FLIGHT) await new Promise<void>((resolve) => (wake = resolve))
     inFlight++
     post({ type: 'chunk', chunk })
   }
+  await probe.close()
   post({ type: 'done' })
 } catch (error) {
   post({

@@ -9,9 +9,14 @@ import type { PreparedChunk, SourceSummary } from './prepared-record.ts'
 import { createRowValidator } from './validate-row.ts'
 import { createRecordProtector } from './protect-record.ts'
 import { collectionIssue } from './collection-issues.ts'
+import { hash } from 'node:crypto'
+import type { FingerprintProbe } from '../db/fingerprint-probe.ts'
 
 export interface PrepareContext {
   definition: CatalogItemDefinition
+  catalogVersion: number
+  /** Finds rows already stored unchanged; without it every row is validated. */
+  probe?: FingerprintProbe
   codeTables: CodeTable[]
   /** Today in the platform's clock, YYYY-MM-DD. */
   today: string
@@ -37,25 +42,43 @@ export function prepareChunks(source: RowSource, ctx: PrepareContext): { summary
   const protector = createRecordProtector(ctx.definition, source.headers, personalColumns, ctx.cipher)
   const summary: SourceSummary = { format: source.format, encoding: source.encoding ?? null, headers: source.headers, headerIssues: validator.headerIssues }
 
+  // The same bytes under the same catalog version and header give the same record: the fingerprint.
+  const context = `${ctx.definition.code}\u0001${ctx.catalogVersion}\u0001${source.headers.join('\u001f')}\u0001`
+  const fingerprintOf = (row: SourceRow) => hash('sha1', context + row.values.join('\u001f'), 'base64')
+
   async function* chunks(): AsyncGenerator<PreparedChunk & { rowsRead: number }> {
-    let chunk: PreparedChunk = { records: [], rejected: [] }
+    let rows: SourceRow[] = []
     let rowsRead = 0
+    async function prepare(batch: SourceRow[]): Promise<PreparedChunk & { rowsRead: number }> {
+      const chunk: PreparedChunk = { records: [], rejected: [], unchanged: 0 }
+      const fingerprints = batch.map(fingerprintOf)
+      const known = ctx.probe ? await ctx.probe.known(fingerprints) : undefined
+      batch.forEach((row, i) => {
+        const fingerprint = fingerprints[i]!
+        if (known?.has(fingerprint)) {
+          chunk.unchanged++
+          return
+        }
+        const control = controlIssues(row, source.headers)
+        if (control.length) {
+          chunk.rejected.push(protector.reject(row, control, []))
+          return
+        }
+        const outcome = validator.validate(row)
+        if (outcome.ok) chunk.records.push({ ...protector.protect(outcome.record), fingerprint })
+        else chunk.rejected.push(protector.reject(row, outcome.issues, outcome.warnings))
+      })
+      return { ...chunk, rowsRead }
+    }
     for await (const row of source.rows) {
       rowsRead++
-      const control = controlIssues(row, source.headers)
-      if (control.length) {
-        chunk.rejected.push(protector.reject(row, control, []))
-      } else {
-        const outcome = validator.validate(row)
-        if (outcome.ok) chunk.records.push(protector.protect(outcome.record))
-        else chunk.rejected.push(protector.reject(row, outcome.issues, outcome.warnings))
-      }
-      if (chunk.records.length + chunk.rejected.length >= ctx.chunkSize) {
-        yield { ...chunk, rowsRead }
-        chunk = { records: [], rejected: [] }
+      rows.push(row)
+      if (rows.length >= ctx.chunkSize) {
+        yield await prepare(rows)
+        rows = []
       }
     }
-    if (chunk.records.length || chunk.rejected.length) yield { ...chunk, rowsRead }
+    if (rows.length) yield await prepare(rows)
   }
   return { summary, chunks: chunks() }
 }

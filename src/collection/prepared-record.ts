@@ -18,6 +18,8 @@ export interface PreparedSubject {
 
 export interface PreparedRecord {
   rowNumber: number
+  /** Digest of the source row (with the catalog version and header), see prepare-chunks.ts. */
+  fingerprint: string
   subject: PreparedSubject
   businessKey: string
   /** The payload as stored: JSON with personal fields replaced by {masked, sealed}. */
@@ -43,6 +45,8 @@ export interface RejectedRow {
 export interface PreparedChunk {
   records: PreparedRecord[]
   rejected: RejectedRow[]
+  /** Rows byte-identical to the source of a record's current version: unchanged, not validated again. */
+  unchanged: number
 }
 
 export interface SourceSummary {

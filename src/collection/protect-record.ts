@@ -10,7 +10,7 @@ import type { RowIssue, SourceRow, ValidatedRecord } from './collection.ts'
 import type { PreparedRecord, PreparedSubject, RejectedRow } from './prepared-record.ts'
 
 export interface RecordProtector {
-  protect(record: ValidatedRecord): PreparedRecord
+  protect(record: ValidatedRecord): Omit<PreparedRecord, 'fingerprint'>
   reject(row: SourceRow, issues: RowIssue[], warnings: RowIssue[]): RejectedRow
 }
 

@@ -16,6 +16,8 @@ export interface Database {
   dialect: Dialect
   /** Where it lives, without any password, for logs and messages. */
   location: string
+  /** The URL it was opened with (may hold a password: never log it); lets a worker thread open its own connection. */
+  url: string
   /** The PostgreSQL schema in use, when not the default. */
   schema?: string
   /** The raw better-sqlite3 handle, for bulk loading in src/db only. */
@@ -55,6 +57,7 @@ function openSqlite(path: string): Database {
     db,
     dialect: 'sqlite',
     location: file,
+    url: file,
     sqlite,
     close: async () => {
       await db.destroy()
@@ -84,6 +87,7 @@ function openPostgres(rawUrl: string, options: OpenOptions): Database {
     db,
     dialect: 'postgres',
     location: parsed.toString() + (options.schema ? ` (schema ${options.schema})` : ''),
+    url: rawUrl,
     pool,
     ...(options.schema ? { schema: options.schema } : {}),
     close: async () => {

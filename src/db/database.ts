@@ -163,6 +163,7 @@ export interface RecordTable {
   current_version_id: number | null
   current_version: number
   current_hash: string // content hash of the current version: re-sent rows compare against it
+  current_fingerprint: string | null // digest of the source row of the current version
   department_id: number // the provider that owns the record
   status: string // in_force | revoked | archived
   created_at: string

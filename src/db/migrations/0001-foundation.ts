@@ -180,6 +180,9 @@ export async function up(db: Kysely<any>, h: SchemaHelpers): Promise<void> {
       .addColumn('current_version_id', h.refType)
       .addColumn('current_version', 'integer', (c) => c.notNull())
       .addColumn('current_hash', 'text', (c) => c.notNull())
+      // Digest of the source row that produced the current version: a byte-identical row re-sent
+      // under the same catalog version is unchanged without being validated again.
+      .addColumn('current_fingerprint', 'text')
       .addColumn('department_id', h.refType, (c) => c.notNull().references('departments.id'))
       .addColumn('status', 'text', (c) => c.notNull())
       .addColumn('created_at', 'text', (c) => c.notNull())
@@ -187,6 +190,7 @@ export async function up(db: Kysely<any>, h: SchemaHelpers): Promise<void> {
       .addUniqueConstraint('records_category_key', ['category', 'business_key']),
   )
   await db.schema.createIndex('records_subject').on('records').columns(['subject_id', 'category']).execute()
+  await db.schema.createIndex('records_fingerprint').on('records').column('current_fingerprint').execute()
   await h.table('record_versions', (t) =>
     h.id(t)
       .addColumn('record_id', h.refType, (c) => c.notNull().references('records.id'))

@@ -87,7 +87,7 @@ export async function openPostgresRecordWriter(database: Database): Promise<Reco
       await copy('subject_names', 'subject_id, name, source, batch_id, created_at', rows, (r) => [r.subjectId, r.name, r.source, r.batchId, r.at])
     },
     async insertRecords(rows) {
-      await copy('records', 'id, category, subject_id, business_key, current_version_id, current_version, current_hash, department_id, status, created_at, updated_at', rows, (r) => [
+      await copy('records', 'id, category, subject_id, business_key, current_version_id, current_version, current_hash, current_fingerprint, department_id, status, created_at, updated_at', rows, (r) => [
         r.id,
         r.category,
         r.subjectId,
@@ -95,6 +95,7 @@ export async function openPostgresRecordWriter(database: Database): Promise<Reco
         r.currentVersionId,
         r.currentVersion,
         r.currentHash,
+        r.currentFingerprint,
         r.departmentId,
         r.status,
         r.at,
@@ -112,9 +113,9 @@ export async function openPostgresRecordWriter(database: Database): Promise<Reco
     async updateRecords(rows) {
       if (!rows.length) return
       await q(
-        `update records r set current_version_id = t.vid, current_version = t.v, current_hash = t.h, status = t.s, updated_at = t.at
-           from unnest($1::bigint[], $2::bigint[], $3::int[], $4::text[], $5::text[], $6::text[]) as t(id, vid, v, h, s, at) where r.id = t.id`,
-        [column(rows, (r) => r.id), column(rows, (r) => r.currentVersionId), column(rows, (r) => r.currentVersion), column(rows, (r) => r.currentHash), column(rows, (r) => r.status), column(rows, (r) => r.at)],
+        `update records r set current_version_id = t.vid, current_version = t.v, current_hash = t.h, current_fingerprint = t.f, status = t.s, updated_at = t.at
+           from unnest($1::bigint[], $2::bigint[], $3::int[], $4::text[], $5::text[], $6::text[], $7::text[]) as t(id, vid, v, h, f, s, at) where r.id = t.id`,
+        [column(rows, (r) => r.id), column(rows, (r) => r.currentVersionId), column(rows, (r) => r.currentVersion), column(rows, (r) => r.currentHash), column(rows, (r) => r.currentFingerprint), column(rows, (r) => r.status), column(rows, (r) => r.at)],
       )
     },
     async supersedeVersions(ids) {

@@ -50,6 +50,7 @@ export interface RecordRow {
   currentVersionId: number
   currentVersion: number
   currentHash: string
+  currentFingerprint: string
   departmentId: number
   status: string
   at: string
@@ -79,6 +80,7 @@ export interface RecordUpdate {
   currentVersionId: number
   currentVersion: number
   currentHash: string
+  currentFingerprint: string
   status: string
   at: string
 }

@@ -34,11 +34,11 @@ export function openSqliteRecordWriter(database: Database): RecordWriter {
   const insertSubject = stmt('insert into subjects (id, kind, name, division, status, legal_representative, established_on, created_at, updated_at) values (?, ?, ?, ?, ?, ?, null, ?, ?)')
   const insertIdentifier = stmt('insert into subject_identifiers (subject_id, scheme, value, value_hash, ciphertext, masked, created_at) values (?, ?, ?, ?, ?, ?, ?)')
   const insertName = stmt("insert into subject_names (subject_id, name, valid_from, valid_to, source, batch_id, created_at) values (?, ?, null, null, ?, ?, ?)")
-  const insertRecord = stmt('insert into records (id, category, subject_id, business_key, current_version_id, current_version, current_hash, department_id, status, created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)')
+  const insertRecord = stmt('insert into records (id, category, subject_id, business_key, current_version_id, current_version, current_hash, current_fingerprint, department_id, status, created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)')
   const insertVersion = stmt(
     'insert into record_versions (id, record_id, version, payload, content_hash, decision_date, publication_date, valid_from, valid_to, publicity_end, tier, status, department_id, batch_id, source_row, submitted_by, received_at, catalog_version, file_hash) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, null, ?, ?, ?, ?, ?, ?, ?, ?)',
   )
-  const updateRecord = stmt('update records set current_version_id = ?, current_version = ?, current_hash = ?, status = ?, updated_at = ? where id = ?')
+  const updateRecord = stmt('update records set current_version_id = ?, current_version = ?, current_hash = ?, current_fingerprint = ?, status = ?, updated_at = ? where id = ?')
   const supersede = stmt("update record_versions set status = 'superseded' where id = ?")
   const insertEvent = stmt('insert into events (at, type, subject_id, record_id, payload) values (?, ?, ?, ?, ?)')
   const insertError = stmt('insert into batch_errors (batch_id, row_number, column_name, value, code, message, message_en, severity, raw_row) values (?, ?, ?, ?, ?, ?, ?, ?, ?)')
@@ -116,7 +116,7 @@ export function openSqliteRecordWriter(database: Database): RecordWriter {
       for (const r of rows) insertName.run(r.subjectId, r.name, r.source, r.batchId, r.at)
     },
     async insertRecords(rows) {
-      for (const r of rows) insertRecord.run(r.id, r.category, r.subjectId, r.businessKey, r.currentVersionId, r.currentVersion, r.currentHash, r.departmentId, r.status, r.at, r.at)
+      for (const r of rows) insertRecord.run(r.id, r.category, r.subjectId, r.businessKey, r.currentVersionId, r.currentVersion, r.currentHash, r.currentFingerprint, r.departmentId, r.status, r.at, r.at)
     },
     async insertVersions(rows) {
       for (const v of rows) {
@@ -124,7 +124,7 @@ export function openSqliteRecordWriter(database: Database): RecordWriter {
       }
     },
     async updateRecords(rows) {
-      for (const r of rows) updateRecord.run(r.currentVersionId, r.currentVersion, r.currentHash, r.status, r.at, r.id)
+      for (const r of rows) updateRecord.run(r.currentVersionId, r.currentVersion, r.currentHash, r.currentFingerprint, r.status, r.at, r.id)
     },
     async supersedeVersions(ids) {
       for (const id of ids) supersede.run(id)
