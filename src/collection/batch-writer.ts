@@ -7,7 +7,7 @@ import type { RecordWriter, IdentifierRow, NameRow, RecordRow, RecordUpdate, Ver
 import { usccSubjectKind } from '../identifiers/index.ts'
 import type { RowIssue } from './collection.ts'
 import type { PreparedChunk, PreparedRecord, PreparedSubject } from './prepared-record.ts'
-import { collectionIssue } from './collection-issues.ts'
+import { collectionMessages, toIssue } from './collection-errors.ts'
 import { decideVersion } from './versioning.ts'
 
 export interface BatchContext {
@@ -40,7 +40,6 @@ export function createBatchWriter(writer: RecordWriter, ctx: BatchContext) {
   const counts: BatchCounts = { revoked: 0, received: 0, accepted: 0, updated: 0, unchanged: 0, rejected: 0, warnings: 0 }
   const errors: RowIssue[] = []
   const observedNames = new Set<string>()
-  const seenKeys = new Set<string>()
   // Names of subjects already linked in this batch: penalties come in runs against the same firms.
   const knownNames = new Map<number, { name: string; names: Set<string> }>()
   // Identity key → subject id, for subjects already found or created in this batch.
@@ -75,9 +74,8 @@ export function createBatchWriter(writer: RecordWriter, ctx: BatchContext) {
         else list.push(value)
       }
       if (list.length === 0) continue
-      const hits = scheme.endsWith('#hash') ? await writer.subjectsByHash(scheme.slice(0, -5), list) : await writer.subjectsByValue(scheme, list)
-      const prefix = scheme.endsWith('#hash') ? scheme.slice(0, -5) : scheme
-      for (const [value, id] of hits) found.set(`${prefix}#${value}`, id)
+      const hits = scheme.endsWith('#hash') ? await writer.subjectsByHash(prefixOf, list) : await writer.subjectsByValue(scheme, list)
+      for (const [value, id] of hits) found.set(`${prefixOf}#${value}`, id)
     }
 
     // Subjects not found by their main key: found by a legacy code, or new.
@@ -135,7 +133,7 @@ export function createBatchWriter(writer: RecordWriter, ctx: BatchContext) {
         const id = linked.get(identityKey(r.subject)!)!
         const k = known.get(id)
         if (!k || k.names.has(r.subject.name)) continue
-        issuesOut.push(collectionIssue('COLLECTION_NAME_DIFFERS', r.rowNumber, ctx.nameColumn, r.subject.name, k.name))
+        issuesOut.push(toIssue(r.rowNumber, ctx.nameColumn, r.subject.name, collectionMessages.COLLECTION_NAME_DIFFERS(ctx.nameColumn ?? '名称', r.subject.name, k.name)))
         const mark = `${id}\u0001${r.subject.name}`
         if (!observedNames.has(mark)) {
           observedNames.add(mark)
@@ -157,9 +155,11 @@ export function createBatchWriter(writer: RecordWriter, ctx: BatchContext) {
     const revisions: Array<{ r: PreparedRecord; before: ExistingRecord }> = []
     for (const r of records) {
       for (const w of r.warnings) warnings.push(w)
-      if (seenKeys.has(r.businessKey)) warnings.push(collectionIssue('COLLECTION_DUPLICATE_IN_BATCH', r.rowNumber, null, r.businessKey.replaceAll('\u001f', ' / ')))
-      seenKeys.add(r.businessKey)
       const before = existing.get(r.businessKey)
+      if (before?.currentBatchId === ctx.batchId) {
+        const key = r.businessKey.replaceAll('\u001f', ' / ')
+        warnings.push(toIssue(r.rowNumber, null, key, collectionMessages.COLLECTION_DUPLICATE_IN_BATCH(key)))
+      }
       const decision = decideVersion(before, r)
       if (decision === 'unchanged') counts.unchanged++
       else if (before) {
@@ -201,7 +201,7 @@ export function createBatchWriter(writer: RecordWriter, ctx: BatchContext) {
     newRecords.forEach(({ r, subjectId }, i) => {
       const id = recordIds[i]!
       const versionId = versionIds[v++]!
-      recordRows.push({ id, category: ctx.category, subjectId, businessKey: r.businessKey, currentVersionId: versionId, currentVersion: 1, currentHash: r.contentHash, currentFingerprint: r.fingerprint, departmentId: ctx.departmentId, status: r.revoked ? 'revoked' : 'in_force', at: ctx.at })
+      recordRows.push({ id, category: ctx.category, subjectId, businessKey: r.businessKey, currentVersionId: versionId, currentVersion: 1, currentHash: r.contentHash, currentFingerprint: r.fingerprint, currentBatchId: ctx.batchId, departmentId: ctx.departmentId, status: r.revoked ? 'revoked' : 'in_force', at: ctx.at })
       versionRows.push(versionRow(r, versionId, id, 1))
       if (r.revoked) counts.revoked++
     })
@@ -209,7 +209,7 @@ export function createBatchWriter(writer: RecordWriter, ctx: BatchContext) {
       const versionId = versionIds[v++]!
       const version = before.currentVersion + 1
       versionRows.push(versionRow(r, versionId, before.id, version))
-      updates.push({ id: before.id, currentVersionId: versionId, currentVersion: version, currentHash: r.contentHash, currentFingerprint: r.fingerprint, status: r.revoked ? 'revoked' : 'in_force', at: ctx.at })
+      updates.push({ id: before.id, currentVersionId: versionId, currentVersion: version, currentHash: r.contentHash, currentFingerprint: r.fingerprint, currentBatchId: ctx.batchId, status: r.revoked ? 'revoked' : 'in_force', at: ctx.at })
       superseded.push(before.currentVersionId)
       if (r.revoked) counts.revoked++
     }

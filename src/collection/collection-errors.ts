@@ -31,6 +31,7 @@ export const collectionErrorCodes = [
   'COLLECTION_MISSING_COLUMN',
   'COLLECTION_CONFLICTING_VALUES',
   'COLLECTION_ROW_UNREADABLE',
+  'COLLECTION_CONTROL_CHARACTER',
 ] as const
 
 export const collectionWarningCodes = [
@@ -39,7 +40,12 @@ export const collectionWarningCodes = [
   'COLLECTION_FINE_LOOKS_LIKE_YUAN',
   'COLLECTION_UNIT_CONVERTED',
   'COLLECTION_DIVISION_UNKNOWN',
+  'COLLECTION_NAME_DIFFERS',
+  'COLLECTION_DUPLICATE_IN_BATCH',
 ] as const
+
+/** Codes raised around the validator — by the pipeline (control characters) and the writer (linking, duplicates). */
+export const pipelineIssueCodes: readonly string[] = ['COLLECTION_CONTROL_CHARACTER', 'COLLECTION_NAME_DIFFERS', 'COLLECTION_DUPLICATE_IN_BATCH']
 
 export type CollectionErrorCode = (typeof collectionErrorCodes)[number]
 export type CollectionWarningCode = (typeof collectionWarningCodes)[number]
@@ -312,7 +318,20 @@ export const collectionMessages = {
   COLLECTION_ROW_UNREADABLE: (reason: string) =>
     error('COLLECTION_ROW_UNREADABLE', `本行无法读取：${q(reason)}`, `The row cannot be read: ${q(reason)}`),
 
+  COLLECTION_CONTROL_CHARACTER: (header: string) =>
+    error('COLLECTION_CONTROL_CHARACTER', `列“${q(header)}”含有不可见的控制字符`, `Column '${q(header)}' contains a control character`),
+
   // Warnings.
+  COLLECTION_NAME_DIFFERS: (header: string, value: string, registered: string) =>
+    warning(
+      'COLLECTION_NAME_DIFFERS',
+      `${q(header)}“${q(value)}”与平台登记的名称“${q(registered)}”不一致，已记为别名`,
+      `${q(header)} '${q(value)}' differs from the registered name '${q(registered)}'; recorded as an alias`,
+    ),
+
+  COLLECTION_DUPLICATE_IN_BATCH: (key: string) =>
+    warning('COLLECTION_DUPLICATE_IN_BATCH', `本批次中业务主键 ${q(key)} 出现多次，以后出现的行为准（各行均保留为版本）`, `Business key ${q(key)} appears more than once in this batch; the later row is current (each row is kept as a version)`),
+
   COLLECTION_UNKNOWN_COLUMN: (header: string, itemName: string) =>
     warning(
       'COLLECTION_UNKNOWN_COLUMN',

@@ -134,6 +134,20 @@ describeEachPlatform('collection', (get) => {
     expect(basic.formerNames).toContainEqual(expect.objectContaining({ name: '新乡市测试壹食品有限公司', source: 'observed' }))
   })
 
+  it('rejects control characters and warns about a key repeated in one batch, keeping both rows as versions', async () => {
+    const { platform } = get()
+    const summary = await platform.collection.submitRecords(actor, {
+      category: 'XZCF',
+      records: [penalty(30, { 违法事实: '含\u0007响铃' }), penalty(31), penalty(31, { 处罚内容: '罚款人民币8,000元', '罚款金额（万元）': '0.8' })],
+    })
+    expect(summary).toMatchObject({ received: 3, rejected: 1, accepted: 1, updated: 1 })
+    expect(summary.errors[0]).toMatchObject({ row: 1, code: 'COLLECTION_CONTROL_CHARACTER', column: '违法事实' })
+    const warnings = await platform.collection.batchIssues(actor, summary.batchId, { severity: 'warning', limit: 10 })
+    expect(warnings.map((w) => [w.row, w.code])).toEqual([[3, 'COLLECTION_DUPLICATE_IN_BATCH']])
+    const record = await platform.database.db.selectFrom('records').select(['id', 'current_version']).where('business_key', 'like', '%2025%31号%').executeTakeFirstOrThrow()
+    expect(record.current_version).toBe(2)
+  })
+
   it('refuses a department that does not provide the item, and another department’s clerk', async () => {
     const { platform } = get()
     const court = await platform.departments.get('ZYFY')

@@ -8,7 +8,7 @@ import type { RowIssue, RowSource, SourceRow } from './collection.ts'
 import type { PreparedChunk, SourceSummary } from './prepared-record.ts'
 import { createRowValidator } from './validate-row.ts'
 import { createRecordProtector } from './protect-record.ts'
-import { collectionIssue } from './collection-issues.ts'
+import { collectionMessages, toIssue } from './collection-errors.ts'
 import { hash } from 'node:crypto'
 import type { FingerprintProbe } from '../db/fingerprint-probe.ts'
 
@@ -30,7 +30,10 @@ const controlCharacter = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/
 function controlIssues(row: SourceRow, headers: string[]): RowIssue[] {
   const issues: RowIssue[] = []
   row.values.forEach((value, i) => {
-    if (controlCharacter.test(value)) issues.push(collectionIssue('COLLECTION_CONTROL_CHARACTER', row.rowNumber, headers[i] ?? `#${i + 1}`, value.replace(/[\u0000-\u001f\u007f]/g, '�')))
+    if (controlCharacter.test(value)) {
+      const header = headers[i] ?? `#${i + 1}`
+      issues.push(toIssue(row.rowNumber, header, value.replace(/[\u0000-\u001f\u007f]/g, '�'), collectionMessages.COLLECTION_CONTROL_CHARACTER(header)))
+    }
   })
   return issues
 }

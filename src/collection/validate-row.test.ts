@@ -4,7 +4,7 @@ import type { CatalogItemDefinition } from '../catalog/catalog.ts'
 import { administrativeLicensing, administrativePenalty, codeTables, courtDefaulters, environmentalCreditRating } from '../catalog/base-catalog/index.ts'
 import { makeResidentId, makeUscc } from '../identifiers/index.ts'
 import { businessKey } from './business-key.ts'
-import { collectionErrorCodes, collectionWarningCodes } from './collection-errors.ts'
+import { collectionErrorCodes, collectionWarningCodes, pipelineIssueCodes } from './collection-errors.ts'
 import type { RowOutcome, ValidatedRecord } from './collection.ts'
 import { recordContentHash } from './content-hash.ts'
 import { createRowValidator, type RowValidatorOptions } from './validate-row.ts'
@@ -196,7 +196,8 @@ describe('every issue code', () => {
   ]
 
   it('has a case for each code in the table', () => {
-    expect(cases.map(([c]) => c).sort()).toEqual([...collectionErrorCodes, ...collectionWarningCodes].sort())
+    // The pipeline's own codes are raised outside the validator and tested with the service.
+    expect(cases.map(([c]) => c).sort()).toEqual([...collectionErrorCodes, ...collectionWarningCodes].filter((c) => !pipelineIssueCodes.includes(c)).sort())
   })
 
   it.each(cases)('triggers %s, with a Chinese and an English message', (code, run) => {

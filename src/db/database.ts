@@ -164,6 +164,7 @@ export interface RecordTable {
   current_version: number
   current_hash: string // content hash of the current version: re-sent rows compare against it
   current_fingerprint: string | null // digest of the source row of the current version
+  current_batch_id: number // the batch that wrote the current version
   department_id: number // the provider that owns the record
   status: string // in_force | revoked | archived
   created_at: string

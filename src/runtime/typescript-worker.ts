@@ -18,7 +18,8 @@ function tsxEsmApi(): string {
   return tsxApi
 }
 
-export function startTypeScriptWorker(module: URL, workerData: unknown): Worker {
+export function startTypeScriptWorker(module: URL, workerData: unknown, options: { maxHeapMb?: number } = {}): Worker {
   const code = `import(${JSON.stringify(tsxEsmApi())}).then((tsx) => { tsx.register(); return import(${JSON.stringify(module.href)}) })`
-  return new Worker(code, { eval: true, workerData })
+  // A bounded heap makes V8 collect early instead of growing the process to gigabytes.
+  return new Worker(code, { eval: true, workerData, ...(options.maxHeapMb ? { resourceLimits: { maxOldGenerationSizeMb: options.maxHeapMb } } : {}) })
 }

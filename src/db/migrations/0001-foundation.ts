@@ -183,6 +183,7 @@ export async function up(db: Kysely<any>, h: SchemaHelpers): Promise<void> {
       // Digest of the source row that produced the current version: a byte-identical row re-sent
       // under the same catalog version is unchanged without being validated again.
       .addColumn('current_fingerprint', 'text')
+      .addColumn('current_batch_id', h.refType, (c) => c.notNull())
       .addColumn('department_id', h.refType, (c) => c.notNull().references('departments.id'))
       .addColumn('status', 'text', (c) => c.notNull())
       .addColumn('created_at', 'text', (c) => c.notNull())

@@ -69,11 +69,11 @@ export async function openPostgresRecordWriter(database: Database): Promise<Reco
       return out
     },
     async recordsByKey(category, keys) {
-      const { rows } = await q('select id, business_key, current_hash, current_version, current_version_id, status, subject_id from records where category = $1 and business_key = any($2::text[])', [category, keys])
+      const { rows } = await q('select id, business_key, current_hash, current_version, current_version_id, current_batch_id, status, subject_id from records where category = $1 and business_key = any($2::text[])', [category, keys])
       return new Map(
-        rows.map((r: { id: number; business_key: string; current_hash: string; current_version: number; current_version_id: number; status: string; subject_id: number }) => [
+        rows.map((r: { id: number; business_key: string; current_hash: string; current_version: number; current_version_id: number; current_batch_id: number; status: string; subject_id: number }) => [
           r.business_key,
-          { id: Number(r.id), currentHash: r.current_hash, currentVersion: r.current_version, currentVersionId: Number(r.current_version_id), status: r.status, subjectId: Number(r.subject_id) },
+          { id: Number(r.id), currentHash: r.current_hash, currentVersion: r.current_version, currentVersionId: Number(r.current_version_id), currentBatchId: Number(r.current_batch_id), status: r.status, subjectId: Number(r.subject_id) },
         ]),
       )
     },
@@ -87,7 +87,7 @@ export async function openPostgresRecordWriter(database: Database): Promise<Reco
       await copy('subject_names', 'subject_id, name, source, batch_id, created_at', rows, (r) => [r.subjectId, r.name, r.source, r.batchId, r.at])
     },
     async insertRecords(rows) {
-      await copy('records', 'id, category, subject_id, business_key, current_version_id, current_version, current_hash, current_fingerprint, department_id, status, created_at, updated_at', rows, (r) => [
+      await copy('records', 'id, category, subject_id, business_key, current_version_id, current_version, current_hash, current_fingerprint, current_batch_id, department_id, status, created_at, updated_at', rows, (r) => [
         r.id,
         r.category,
         r.subjectId,
@@ -96,6 +96,7 @@ export async function openPostgresRecordWriter(database: Database): Promise<Reco
         r.currentVersion,
         r.currentHash,
         r.currentFingerprint,
+        r.currentBatchId,
         r.departmentId,
         r.status,
         r.at,
@@ -113,9 +114,9 @@ export async function openPostgresRecordWriter(database: Database): Promise<Reco
     async updateRecords(rows) {
       if (!rows.length) return
       await q(
-        `update records r set current_version_id = t.vid, current_version = t.v, current_hash = t.h, current_fingerprint = t.f, status = t.s, updated_at = t.at
-           from unnest($1::bigint[], $2::bigint[], $3::int[], $4::text[], $5::text[], $6::text[], $7::text[]) as t(id, vid, v, h, f, s, at) where r.id = t.id`,
-        [column(rows, (r) => r.id), column(rows, (r) => r.currentVersionId), column(rows, (r) => r.currentVersion), column(rows, (r) => r.currentHash), column(rows, (r) => r.currentFingerprint), column(rows, (r) => r.status), column(rows, (r) => r.at)],
+        `update records r set current_version_id = t.vid, current_version = t.v, current_hash = t.h, current_fingerprint = t.f, current_batch_id = t.b, status = t.s, updated_at = t.at
+           from unnest($1::bigint[], $2::bigint[], $3::int[], $4::text[], $5::text[], $6::bigint[], $7::text[], $8::text[]) as t(id, vid, v, h, f, b, s, at) where r.id = t.id`,
+        [column(rows, (r) => r.id), column(rows, (r) => r.currentVersionId), column(rows, (r) => r.currentVersion), column(rows, (r) => r.currentHash), column(rows, (r) => r.currentFingerprint), column(rows, (r) => r.currentBatchId), column(rows, (r) => r.status), column(rows, (r) => r.at)],
       )
     },
     async supersedeVersions(ids) {

@@ -39,6 +39,8 @@ export interface ExistingRecord {
   currentHash: string
   currentVersion: number
   currentVersionId: number
+  /** The batch that wrote the current version. */
+  currentBatchId: number
   status: string
   subjectId: number
 }
@@ -51,6 +53,7 @@ export interface RecordRow {
   currentVersion: number
   currentHash: string
   currentFingerprint: string
+  currentBatchId: number
   departmentId: number
   status: string
   at: string
@@ -81,6 +84,7 @@ export interface RecordUpdate {
   currentVersion: number
   currentHash: string
   currentFingerprint: string
+  currentBatchId: number
   status: string
   at: string
 }

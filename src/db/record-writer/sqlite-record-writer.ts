@@ -6,7 +6,7 @@ import SqliteDatabase from 'better-sqlite3'
 import { Kysely, SqliteDialect } from 'kysely'
 import type { Database } from '../create-database.ts'
 import type { Tables } from '../database.ts'
-import type { RecordWriter } from './record-writer.ts'
+import type { ExistingRecord, RecordWriter } from './record-writer.ts'
 
 const IN_LIMIT = 500
 
@@ -21,7 +21,7 @@ export function openSqliteRecordWriter(database: Database): RecordWriter {
   conn.pragma('foreign_keys = ON')
   // A batch may wait for another batch's write lock; it should wait, not fail.
   conn.pragma('busy_timeout = 120000')
-  conn.pragma('cache_size = -131072')
+  conn.pragma('cache_size = -65536')
 
   const cache = new Map<string, SqliteDatabase.Statement>()
   const stmt = (sql: string) => {
@@ -34,11 +34,11 @@ export function openSqliteRecordWriter(database: Database): RecordWriter {
   const insertSubject = stmt('insert into subjects (id, kind, name, division, status, legal_representative, established_on, created_at, updated_at) values (?, ?, ?, ?, ?, ?, null, ?, ?)')
   const insertIdentifier = stmt('insert into subject_identifiers (subject_id, scheme, value, value_hash, ciphertext, masked, created_at) values (?, ?, ?, ?, ?, ?, ?)')
   const insertName = stmt("insert into subject_names (subject_id, name, valid_from, valid_to, source, batch_id, created_at) values (?, ?, null, null, ?, ?, ?)")
-  const insertRecord = stmt('insert into records (id, category, subject_id, business_key, current_version_id, current_version, current_hash, current_fingerprint, department_id, status, created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)')
+  const insertRecord = stmt('insert into records (id, category, subject_id, business_key, current_version_id, current_version, current_hash, current_fingerprint, current_batch_id, department_id, status, created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)')
   const insertVersion = stmt(
     'insert into record_versions (id, record_id, version, payload, content_hash, decision_date, publication_date, valid_from, valid_to, publicity_end, tier, status, department_id, batch_id, source_row, submitted_by, received_at, catalog_version, file_hash) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, null, ?, ?, ?, ?, ?, ?, ?, ?)',
   )
-  const updateRecord = stmt('update records set current_version_id = ?, current_version = ?, current_hash = ?, current_fingerprint = ?, status = ?, updated_at = ? where id = ?')
+  const updateRecord = stmt('update records set current_version_id = ?, current_version = ?, current_hash = ?, current_fingerprint = ?, current_batch_id = ?, status = ?, updated_at = ? where id = ?')
   const supersede = stmt("update record_versions set status = 'superseded' where id = ?")
   const insertEvent = stmt('insert into events (at, type, subject_id, record_id, payload) values (?, ?, ?, ?, ?)')
   const insertError = stmt('insert into batch_errors (batch_id, row_number, column_name, value, code, message, message_en, severity, raw_row) values (?, ?, ?, ?, ?, ?, ?, ?, ?)')
@@ -91,18 +91,19 @@ export function openSqliteRecordWriter(database: Database): RecordWriter {
       return out
     },
     async recordsByKey(category, keys) {
-      const out = new Map<string, { id: number; currentHash: string; currentVersion: number; currentVersionId: number; status: string; subjectId: number }>()
+      const out = new Map<string, ExistingRecord>()
       for (const part of slices(keys, IN_LIMIT)) {
-        const rows = stmt(`select id, business_key, current_hash, current_version, current_version_id, status, subject_id from records where category = ? and business_key in (${placeholders(part.length)})`).all(category, ...part) as Array<{
+        const rows = stmt(`select id, business_key, current_hash, current_version, current_version_id, current_batch_id, status, subject_id from records where category = ? and business_key in (${placeholders(part.length)})`).all(category, ...part) as Array<{
           id: number
           business_key: string
           current_hash: string
           current_version: number
           current_version_id: number
+          current_batch_id: number
           status: string
           subject_id: number
         }>
-        for (const r of rows) out.set(r.business_key, { id: r.id, currentHash: r.current_hash, currentVersion: r.current_version, currentVersionId: r.current_version_id, status: r.status, subjectId: r.subject_id })
+        for (const r of rows) out.set(r.business_key, { id: r.id, currentHash: r.current_hash, currentVersion: r.current_version, currentVersionId: r.current_version_id, currentBatchId: r.current_batch_id, status: r.status, subjectId: r.subject_id })
       }
       return out
     },
@@ -116,7 +117,7 @@ export function openSqliteRecordWriter(database: Database): RecordWriter {
       for (const r of rows) insertName.run(r.subjectId, r.name, r.source, r.batchId, r.at)
     },
     async insertRecords(rows) {
-      for (const r of rows) insertRecord.run(r.id, r.category, r.subjectId, r.businessKey, r.currentVersionId, r.currentVersion, r.currentHash, r.currentFingerprint, r.departmentId, r.status, r.at, r.at)
+      for (const r of rows) insertRecord.run(r.id, r.category, r.subjectId, r.businessKey, r.currentVersionId, r.currentVersion, r.currentHash, r.currentFingerprint, r.currentBatchId, r.departmentId, r.status, r.at, r.at)
     },
     async insertVersions(rows) {
       for (const v of rows) {
@@ -124,7 +125,7 @@ export function openSqliteRecordWriter(database: Database): RecordWriter {
       }
     },
     async updateRecords(rows) {
-      for (const r of rows) updateRecord.run(r.currentVersionId, r.currentVersion, r.currentHash, r.currentFingerprint, r.status, r.at, r.id)
+      for (const r of rows) updateRecord.run(r.currentVersionId, r.currentVersion, r.currentHash, r.currentFingerprint, r.currentBatchId, r.status, r.at, r.id)
     },
     async supersedeVersions(ids) {
       for (const id of ids) supersede.run(id)
