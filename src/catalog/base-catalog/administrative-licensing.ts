@@ -1,5 +1,6 @@
 import type { CatalogItemDefinition } from '../catalog.ts'
 import { counterpartyFields, trailerFields } from './fields.ts'
+import { everySubjectKind, enforcementDepartments } from './scopes.ts'
 
 /** 行政许可 — the national 双公示 licensing format (XK_*), both column generations accepted. */
 export const administrativeLicensing: CatalogItemDefinition = {
@@ -13,39 +14,8 @@ export const administrativeLicensing: CatalogItemDefinition = {
   sharingLevel: 'public',
   displayGroup: 'licensing',
   doublePublicity: 'licensing',
-  subjectKinds: [
-    'enterprise',
-    'individual_business',
-    'farmer_cooperative',
-    'public_institution',
-    'social_organisation',
-    'government_body',
-    'rural_collective',
-    'other_organisation',
-    'natural_person',
-  ],
-  providers: [
-    'FGW',
-    'SCJG',
-    'SW',
-    'STHJ',
-    'RSJ',
-    'ZJJ',
-    'JTYS',
-    'YJGL',
-    'NYNC',
-    'CZJ',
-    'SFJ',
-    'GAJ',
-    'WJW',
-    'JYJ',
-    'ZRZY',
-    'MZJ',
-    'WGLJ',
-    'SLJ',
-    'GXJ',
-    'RMYH',
-  ],
+  subjectKinds: [...everySubjectKind],
+  providers: [...enforcementDepartments],
   businessKey: ['XK_WSH', 'XK_XKJGDM'],
   publicityRule: { kind: 'until_valid_to' },
   updateCycle: 'daily',

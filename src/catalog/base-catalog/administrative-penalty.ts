@@ -1,5 +1,6 @@
 import type { CatalogItemDefinition } from '../catalog.ts'
 import { counterpartyFields, trailerFields } from './fields.ts'
+import { everySubjectKind, enforcementDepartments } from './scopes.ts'
 
 /** 行政处罚 — the national 双公示 penalty format (CF_*), both column generations accepted. */
 export const administrativePenalty: CatalogItemDefinition = {
@@ -16,39 +17,8 @@ export const administrativePenalty: CatalogItemDefinition = {
   naturalPersonSharingLevel: 'government',
   displayGroup: 'penalty',
   doublePublicity: 'penalty',
-  subjectKinds: [
-    'enterprise',
-    'individual_business',
-    'farmer_cooperative',
-    'public_institution',
-    'social_organisation',
-    'government_body',
-    'rural_collective',
-    'other_organisation',
-    'natural_person',
-  ],
-  providers: [
-    'FGW',
-    'SCJG',
-    'SW',
-    'STHJ',
-    'RSJ',
-    'ZJJ',
-    'JTYS',
-    'YJGL',
-    'NYNC',
-    'CZJ',
-    'SFJ',
-    'GAJ',
-    'WJW',
-    'JYJ',
-    'ZRZY',
-    'MZJ',
-    'WGLJ',
-    'SLJ',
-    'GXJ',
-    'RMYH',
-  ],
+  subjectKinds: [...everySubjectKind],
+  providers: [...enforcementDepartments],
   businessKey: ['CF_WSH', 'CF_CFJGDM'],
   publicityRule: { kind: 'tiered', start: 'publication_date', defaultTier: 'general', ceilingYears: 5 },
   updateCycle: 'daily',

@@ -1,5 +1,6 @@
 import type { CatalogItemDefinition } from '../catalog.ts'
 import { remarksField } from './fields.ts'
+import { everySubjectKind } from './scopes.ts'
 
 /** 失信被执行人 — court judgment defaulters, as the courts publish them (中国执行信息公开网). */
 export const courtDefaulters: CatalogItemDefinition = {
@@ -14,17 +15,7 @@ export const courtDefaulters: CatalogItemDefinition = {
   sharingLevel: 'public',
   displayGroup: 'punishment',
   listKind: 'black',
-  subjectKinds: [
-    'enterprise',
-    'individual_business',
-    'farmer_cooperative',
-    'public_institution',
-    'social_organisation',
-    'government_body',
-    'rural_collective',
-    'other_organisation',
-    'natural_person',
-  ],
+  subjectKinds: [...everySubjectKind],
   providers: ['ZYFY'],
   businessKey: ['CASE_NUMBER', 'SUBJECT_NAME'],
   publicityRule: { kind: 'until_removed', ceilingYears: 5 },

@@ -1,5 +1,6 @@
 import type { CatalogItemDefinition } from '../catalog.ts'
 import { legalRepresentativeFields, remarksField, subjectFields } from './fields.ts'
+import { everySubjectKind } from './scopes.ts'
 
 /** 信用承诺 — credit commitments and whether they were kept. */
 export const creditCommitments: CatalogItemDefinition = {
@@ -13,17 +14,7 @@ export const creditCommitments: CatalogItemDefinition = {
   sharingLevel: 'public',
   naturalPersonSharingLevel: 'government',
   displayGroup: 'other',
-  subjectKinds: [
-    'enterprise',
-    'individual_business',
-    'farmer_cooperative',
-    'public_institution',
-    'social_organisation',
-    'government_body',
-    'rural_collective',
-    'other_organisation',
-    'natural_person',
-  ],
+  subjectKinds: [...everySubjectKind],
   providers: [
     'FGW',
     'SCJG',

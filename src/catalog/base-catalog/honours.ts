@@ -1,5 +1,6 @@
 import type { CatalogItemDefinition } from '../catalog.ts'
 import { remarksField, subjectFields } from './fields.ts'
+import { everySubjectKind, enforcementDepartments } from './scopes.ts'
 
 /** 表彰荣誉 — honours and commendations granted by government bodies. */
 export const honours: CatalogItemDefinition = {
@@ -12,39 +13,8 @@ export const honours: CatalogItemDefinition = {
   nature: 'positive',
   sharingLevel: 'public',
   displayGroup: 'incentive',
-  subjectKinds: [
-    'enterprise',
-    'individual_business',
-    'farmer_cooperative',
-    'public_institution',
-    'social_organisation',
-    'government_body',
-    'rural_collective',
-    'other_organisation',
-    'natural_person',
-  ],
-  providers: [
-    'FGW',
-    'SCJG',
-    'SW',
-    'STHJ',
-    'RSJ',
-    'ZJJ',
-    'JTYS',
-    'YJGL',
-    'NYNC',
-    'CZJ',
-    'SFJ',
-    'GAJ',
-    'WJW',
-    'JYJ',
-    'ZRZY',
-    'MZJ',
-    'WGLJ',
-    'SLJ',
-    'GXJ',
-    'RMYH',
-  ],
+  subjectKinds: [...everySubjectKind],
+  providers: [...enforcementDepartments],
   businessKey: ['DECISION_NUMBER', 'HONOUR_NAME', 'SUBJECT_NAME'],
   publicityRule: { kind: 'long_term' },
   updateCycle: 'on_change',

@@ -1,5 +1,6 @@
 import type { CatalogItemDefinition } from '../catalog.ts'
 import { legalRepresentativeFields, remarksField, sourceUnitFields, subjectFields } from './fields.ts'
+import { everySubjectKind } from './scopes.ts'
 
 /** 严重失信主体名单 — every department's serious-dishonesty (joint punishment) list entries. */
 export const seriousDishonestyList: CatalogItemDefinition = {
@@ -14,17 +15,7 @@ export const seriousDishonestyList: CatalogItemDefinition = {
   sharingLevel: 'public',
   displayGroup: 'punishment',
   listKind: 'black',
-  subjectKinds: [
-    'enterprise',
-    'individual_business',
-    'farmer_cooperative',
-    'public_institution',
-    'social_organisation',
-    'government_body',
-    'rural_collective',
-    'other_organisation',
-    'natural_person',
-  ],
+  subjectKinds: [...everySubjectKind],
   providers: [
     'FGW',
     'SCJG',
