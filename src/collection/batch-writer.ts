@@ -9,6 +9,7 @@ import type { RowIssue } from './collection.ts'
 import type { PreparedChunk, PreparedRecord, PreparedSubject } from './prepared-record.ts'
 import { collectionMessages, toIssue } from './collection-errors.ts'
 import { decideVersion } from './versioning.ts'
+import { normalizeName } from '../subjects/subject-name.ts'
 
 export interface BatchContext {
   batchId: number
@@ -125,19 +126,20 @@ export function createBatchWriter(writer: RecordWriter, ctx: BatchContext) {
       const missing = existingIds.filter((id) => !knownNames.has(id))
       if (missing.length) {
         if (knownNames.size > 200_000) knownNames.clear()
-        for (const [id, names] of await writer.subjectNames(missing)) knownNames.set(id, names)
+        // Compared in normal form: brackets, widths and spaces alone do not make another name.
+        for (const [id, k] of await writer.subjectNames(missing)) knownNames.set(id, { name: k.name, names: new Set([...k.names].map(normalizeName)) })
       }
       const known = knownNames
       const names: NameRow[] = []
       for (const r of records) {
         const id = linked.get(identityKey(r.subject)!)!
         const k = known.get(id)
-        if (!k || k.names.has(r.subject.name)) continue
+        if (!k || k.names.has(normalizeName(r.subject.name))) continue
         issuesOut.push(toIssue(r.rowNumber, ctx.nameColumn, r.subject.name, collectionMessages.COLLECTION_NAME_DIFFERS(ctx.nameColumn ?? '名称', r.subject.name, k.name)))
         const mark = `${id}\u0001${r.subject.name}`
         if (!observedNames.has(mark)) {
           observedNames.add(mark)
-          k.names.add(r.subject.name)
+          k.names.add(normalizeName(r.subject.name))
           names.push({ subjectId: id, name: r.subject.name, source: 'observed', batchId: ctx.batchId, at: ctx.at })
         }
       }

@@ -126,6 +126,8 @@ describeEachPlatform('collection', (get) => {
     const { platform } = get()
     const summary = await platform.collection.submitRecords(actor, { category: 'XZCF', records: [penalty(5, { 行政相对人名称: '新乡市测试1食品有限公司', 统一社会信用代码: firm(1), 行政处罚决定书文号: '新市监罚〔2025〕501号' })] })
     expect(summary).toMatchObject({ accepted: 1, warnings: 0 })
+    const sameInOtherWidth = await platform.collection.submitRecords(actor, { category: 'XZCF', records: [penalty(7, { 行政相对人名称: '新乡市测试１食品有限公司', 统一社会信用代码: firm(1) })] })
+    expect(sameInOtherWidth.warnings).toBe(0)
     const renamed = await platform.collection.submitRecords(actor, { category: 'XZCF', records: [penalty(6, { 行政相对人名称: '新乡市测试壹食品有限公司', 统一社会信用代码: firm(1) })] })
     expect(renamed.warnings).toBe(1)
     const issues = await platform.collection.batchIssues(actor, renamed.batchId, { severity: 'warning', limit: 10 })
