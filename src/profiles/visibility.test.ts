@@ -1,0 +1,86 @@
+import { describe, expect, it } from 'vitest'
+import fc from 'fast-check'
+import { effectiveSharingLevel, recordVisibility, type Asker, type RecordFacts } from './visibility.ts'
+import { sharingLevels } from '../catalog/catalog.ts'
+
+const at = { today: '2026-03-02', now: '2026-03-02T02:00:00.000Z' }
+const record = (o: Partial<RecordFacts> = {}): RecordFacts => ({
+  category: 'XZCF',
+  sharingLevel: 'public',
+  aboutNaturalPerson: false,
+  status: 'in_force',
+  underObjection: false,
+  providerDepartmentId: 7,
+  publicity: { start: '2025-06-01', end: '2027-06-01' },
+  ...o,
+})
+const bank = (o: Partial<NonNullable<Extract<Asker, { kind: 'authorised' }>['authorisation']>> | null = {}): Asker => ({
+  kind: 'authorised',
+  departmentId: 30,
+  authorisation: o === null ? null : { scope: ['NSXYAJ', 'XZCF'], grantedOn: '2026-01-01', expiresAt: '2026-12-31T16:00:00.000Z', revokedAt: null, ...o },
+})
+const publicAsker: Asker = { kind: 'public' }
+const department: Asker = { kind: 'department', departmentId: 9 }
+const provider: Asker = { kind: 'department', departmentId: 7 }
+
+describe('recordVisibility', () => {
+  it.each([
+    ['the public sees a public record in its window', publicAsker, record(), true, 'public_in_window', false],
+    ['the public does not see it before the window', publicAsker, record({ publicity: { start: '2026-04-01', end: null } }), false, 'outside_window', false],
+    ['the public does not see it on the day the window ends', publicAsker, record({ publicity: { start: null, end: '2026-03-02' } }), false, 'outside_window', false],
+    ['the public does not see a government-sharing record', publicAsker, record({ sharingLevel: 'government' }), false, 'not_public', false],
+    ['the public does not see a natural person’s penalty', publicAsker, record({ aboutNaturalPerson: true }), false, 'not_public', false],
+    ['the public sees a natural person where the item keeps it public', publicAsker, record({ aboutNaturalPerson: true, naturalPersonSharingLevel: 'public' }), true, 'public_in_window', false],
+    ['the public does not see a revoked record', publicAsker, record({ status: 'revoked' }), false, 'withdrawn', false],
+    ['the public does not see an old version', publicAsker, record({ status: 'superseded' }), false, 'history', false],
+    ['a department sees a government-sharing record, logged', department, record({ sharingLevel: 'government' }), true, 'government_sharing', true],
+    ['a department sees a public record past its window, logged', department, record({ publicity: { start: null, end: '2026-01-01' } }), true, 'government_sharing', true],
+    ['a department does not see an authorised-query record', department, record({ sharingLevel: 'authorised' }), false, 'not_shared', false],
+    ['a department does not see a not-shared record', department, record({ sharingLevel: 'none' }), false, 'not_shared', false],
+    ['the provider sees its own not-shared record', provider, record({ sharingLevel: 'none' }), true, 'provider', true],
+    ['the provider sees its own revoked record', provider, record({ status: 'revoked' }), true, 'provider', true],
+    ['a bank sees an authorised record in scope and time', bank(), record({ sharingLevel: 'authorised' }), true, 'authorised', true],
+    ['a bank without authorisation sees nothing authorised', bank(null), record({ sharingLevel: 'authorised' }), false, 'no_authorisation', false],
+    ['a bank with an expired authorisation sees nothing authorised', bank({ expiresAt: '2026-03-01T00:00:00.000Z' }), record({ sharingLevel: 'authorised' }), false, 'authorisation_expired', false],
+    ['a bank with a revoked authorisation sees nothing authorised', bank({ revokedAt: '2026-02-01T00:00:00.000Z' }), record({ sharingLevel: 'authorised' }), false, 'authorisation_expired', false],
+    ['a bank with a future authorisation sees nothing authorised', bank({ grantedOn: '2026-04-01' }), record({ sharingLevel: 'authorised' }), false, 'authorisation_expired', false],
+    ['a bank sees nothing outside the scope', bank({ scope: ['NSXYAJ'] }), record({ sharingLevel: 'authorised' }), false, 'outside_scope', false],
+    ['a bank does not see government-sharing records', bank(), record({ sharingLevel: 'government' }), false, 'not_shared', false],
+    ['a bank sees public records like the public', bank(), record(), true, 'public_in_window', false],
+    ['the subject sees its own not-shared, revoked record unmasked', { kind: 'subject' } as Asker, record({ sharingLevel: 'none', status: 'revoked' }), true, 'own_record', false],
+    ['the platform office sees everything, logged', { kind: 'platform_office' } as Asker, record({ sharingLevel: 'none', status: 'superseded' }), true, 'platform_office', true],
+  ] as const)('%s', (_, asker, facts, visible, reason, logged) => {
+    expect(recordVisibility(asker, facts, at)).toMatchObject({ visible, reason, logged })
+  })
+
+  it('masks personal values for everyone but the subject and the platform office', () => {
+    expect(recordVisibility(department, record(), at).masked).toBe(true)
+    expect(recordVisibility({ kind: 'subject' }, record(), at).masked).toBe(false)
+    expect(recordVisibility({ kind: 'platform_office' }, record(), at).masked).toBe(false)
+  })
+
+  it('marks a record under objection wherever it is shown', () => {
+    expect(recordVisibility(publicAsker, record({ underObjection: true }), at).objectionMark).toBe(true)
+    expect(recordVisibility(publicAsker, record({ underObjection: true, sharingLevel: 'none' }), at).objectionMark).toBe(false)
+  })
+
+  it('never shows the public anything but in-force public records inside their window, and never logs public reads', () => {
+    const facts = fc.record({
+      category: fc.constantFrom('XZCF', 'XZXK'),
+      sharingLevel: fc.constantFrom(...sharingLevels),
+      naturalPersonSharingLevel: fc.option(fc.constantFrom(...sharingLevels), { nil: undefined }),
+      aboutNaturalPerson: fc.boolean(),
+      status: fc.constantFrom('in_force', 'revoked', 'superseded', 'archived'),
+      underObjection: fc.boolean(),
+      providerDepartmentId: fc.nat(20),
+      publicity: fc.record({ start: fc.option(fc.constantFrom('2025-01-01', '2026-03-02', '2026-03-03'), { nil: null }), end: fc.option(fc.constantFrom('2026-03-02', '2026-03-03', '2030-01-01'), { nil: null }) }),
+    }) as fc.Arbitrary<RecordFacts>
+    fc.assert(
+      fc.property(facts, (r) => {
+        const v = recordVisibility(publicAsker, r, at)
+        if (!v.visible) return true
+        return effectiveSharingLevel(r) === 'public' && r.status === 'in_force' && (r.publicity.start === null || r.publicity.start <= at.today) && (r.publicity.end === null || at.today < r.publicity.end) && !v.logged
+      }),
+    )
+  })
+})
