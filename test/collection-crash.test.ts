@@ -7,9 +7,9 @@ import { spawn } from 'node:child_process'
 import { join } from 'node:path'
 import { sql } from 'kysely'
 import { describeEachPlatform } from './platform-fixture.ts'
-import { cityDepartments } from '../src/demo/city-departments.ts'
 import { writePenaltyCsv } from '../bench/penalty-file.ts'
 import { runCli } from './cli-io.ts'
+import { installCityDepartments } from '../src/seeding/demo-seed.ts'
 
 const ROWS = 150_000
 
@@ -19,7 +19,7 @@ describeEachPlatform('a killed ingestion', (get) => {
     const { platform, store } = get()
     const system = { type: 'system' as const, name: 'test' }
     await platform.catalog.installBaseCatalog(system)
-    for (const d of cityDepartments) await platform.departments.add(system, { code: d.code, name: d.name, nameEn: d.nameEn, uscc: d.uscc, division: d.division, kind: d.kind })
+    await installCityDepartments(platform, system)
     file = join(store.dir, 'penalties.csv')
     await writePenaltyCsv(file, ROWS, { seed: 7, badRate: 0.05, subjectSeed: 1, subjects: 50_000 })
   }, 120_000)

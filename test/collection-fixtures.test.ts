@@ -6,8 +6,8 @@
 import { beforeAll, expect, it } from 'vitest'
 import { fileURLToPath } from 'node:url'
 import { describeEachPlatform } from './platform-fixture.ts'
-import { cityDepartments } from '../src/demo/city-departments.ts'
 import type { Actor } from '../src/security/actor.ts'
+import { installCityDepartments } from '../src/seeding/demo-seed.ts'
 
 const fixture = (name: string) => fileURLToPath(new URL(`./fixtures/collection/${name}`, import.meta.url))
 const system: Actor = { type: 'system', name: 'test' }
@@ -23,7 +23,7 @@ describeEachPlatform('department files', (get) => {
   beforeAll(async () => {
     const { platform } = get()
     await platform.catalog.installBaseCatalog(system)
-    for (const d of cityDepartments) await platform.departments.add(system, { code: d.code, name: d.name, nameEn: d.nameEn, uscc: d.uscc, division: d.division, kind: d.kind })
+    await installCityDepartments(platform, system)
   })
 
   it.each(cases)('$file: rejects exactly the bad rows, with the row numbers the clerk sees', async ({ file, encoding, rejected }) => {

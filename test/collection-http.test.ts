@@ -8,6 +8,7 @@ import { describeEachPlatform } from './platform-fixture.ts'
 import { cityDepartments } from '../src/demo/city-departments.ts'
 import { makeUscc } from '../src/identifiers/index.ts'
 import type { Actor } from '../src/security/actor.ts'
+import { installCityDepartments } from '../src/seeding/demo-seed.ts'
 
 const system: Actor = { type: 'system', name: 'test' }
 const password = 'Correct-Horse-9-battery'
@@ -59,7 +60,7 @@ describeEachPlatform('collection over HTTP', (get) => {
   beforeAll(async () => {
     const { platform } = get()
     await platform.catalog.installBaseCatalog(system)
-    for (const d of cityDepartments) await platform.departments.add(system, { code: d.code, name: d.name, nameEn: d.nameEn, uscc: d.uscc, division: d.division, kind: d.kind })
+    await installCityDepartments(platform, system)
     key = (await platform.access.createApiKey(system, { name: '执法办案系统', departmentCode: 'SCJG', roles: ['department_operator'] })).key
     otherKey = (await platform.access.createApiKey(system, { name: '核查系统', departmentCode: 'GGZY', roles: ['credit_checker'] })).key
     await platform.access.addUser(system, { username: 'clerk', displayName: '报送员', password, departmentCode: 'SCJG', roles: ['department_operator'] })

@@ -8,6 +8,7 @@ import { cityDepartments } from '../demo/city-departments.ts'
 import { makeResidentId, makeUscc } from '../identifiers/index.ts'
 import { openFileSource } from './sources/open-source.ts'
 import type { Actor } from '../security/actor.ts'
+import { installCityDepartments } from '../seeding/demo-seed.ts'
 
 const system: Actor = { type: 'system', name: 'test' }
 const scjg = cityDepartments.find((d) => d.code === 'SCJG')!
@@ -48,7 +49,7 @@ describeEachPlatform('collection', (get) => {
   beforeAll(async () => {
     const { platform } = get()
     await platform.catalog.installBaseCatalog(system)
-    for (const d of cityDepartments) await platform.departments.add(system, { code: d.code, name: d.name, nameEn: d.nameEn, uscc: d.uscc, division: d.division, kind: d.kind })
+    await installCityDepartments(platform, system)
     const department = await platform.departments.get('SCJG')
     actor = { ...clerk, departmentId: department.id } as Actor
     await platform.subjects.register(system, { kind: 'enterprise', name: '新乡市测试1食品有限公司', identifiers: [{ scheme: 'uscc', value: firm(1) }] })

@@ -31,18 +31,24 @@ export interface DemoSeedReport {
   seconds: { subjects: number; total: number }
 }
 
+/** Adds the demo city's departments that are not there yet; returns how many were added. */
+export async function installCityDepartments(platform: Pick<Platform, 'departments'>, actor: Actor): Promise<number> {
+  let added = 0
+  for (const d of cityDepartments) {
+    if (await platform.departments.find(d.code)) continue
+    await platform.departments.add(actor, { code: d.code, name: d.name, nameEn: d.nameEn, shortName: d.shortName, uscc: d.uscc, division: d.division, parentCode: d.parentCode, kind: d.kind })
+    added++
+  }
+  return added
+}
+
 export async function seedDemo(platform: Platform, options: { subjects: number; password?: string }): Promise<DemoSeedReport> {
   const started = performance.now()
   const actor: Actor = { type: 'system', name: 'demo-seed' }
 
   const catalog = await platform.catalog.installBaseCatalog(actor)
 
-  let departmentsAdded = 0
-  for (const d of cityDepartments) {
-    if (await platform.departments.find(d.code)) continue
-    await platform.departments.add(actor, { code: d.code, name: d.name, nameEn: d.nameEn, shortName: d.shortName, uscc: d.uscc, division: d.division, parentCode: d.parentCode, kind: d.kind })
-    departmentsAdded++
-  }
+  const departmentsAdded = await installCityDepartments(platform, actor)
 
   const usersAdded: DemoSeedReport['usersAdded'] = []
   const existing = new Set((await platform.access.listUsers(actor)).map((u) => u.username))
