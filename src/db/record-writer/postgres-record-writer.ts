@@ -1,6 +1,6 @@
 /**
- * PostgreSQL: one pooled client holds the batch's transaction; lookups are `= any($1)` and inserts
- * are `insert … select from unnest(…)` of whole chunks, so a chunk costs a handful of round trips.
+ * PostgreSQL: one pooled client holds the batch's transaction; rows arrive by COPY (into the stage
+ * or straight into their tables), so a round costs a handful of round trips.
  */
 import type pg from 'pg'
 import { Readable } from 'node:stream'
@@ -11,6 +11,7 @@ import { Kysely, PostgresDialect } from 'kysely'
 import type { Tables } from '../database.ts'
 import type { Database } from '../create-database.ts'
 import type { RecordWriter } from './record-writer.ts'
+import { compile, stageColumns, stagedSql, stageTables, writeParams, type StagedOutcome, type StageValue } from './staged-records.ts'
 
 export async function openPostgresRecordWriter(database: Database): Promise<RecordWriter> {
   const client: pg.PoolClient = await database.pool!.connect()
@@ -22,6 +23,12 @@ export async function openPostgresRecordWriter(database: Database): Promise<Reco
     let text = ''
     for (const r of rows) text += copyLine(values(r))
     await pipeline(Readable.from([text]), client.query(copyFrom(`copy ${table} (${columns}) from stdin`)))
+  }
+
+  let staging = false
+  const run = async (sql: string, params: Record<string, StageValue> = {}) => {
+    const { text, values } = compile('postgres', sql, params)
+    return (await client.query(text, values as StageValue[])).rows
   }
 
   // Kysely over this one client: a pool that always lends it and never releases it.
@@ -42,23 +49,17 @@ export async function openPostgresRecordWriter(database: Database): Promise<Reco
     },
     async reserveIds(table, count) {
       if (count === 0) return []
-      // Usually the values are one run (no other session took values meanwhile): fetch just its ends.
+      const { rows } = await q(`select nextval(pg_get_serial_sequence('${table}', 'id')) as id from generate_series(1, $1)`, [count])
+      return rows.map((r: { id: string | number }) => Number(r.id))
+    },
+    async reserveRange(table, count) {
       const sequence = `pg_get_serial_sequence('${table}', 'id')`
-      const { rows } = await q(`select min(id) as first, max(id) as last from (select nextval(${sequence}) as id from generate_series(1, $1)) t`, [count])
-      const first = Number(rows[0].first)
-      const last = Number(rows[0].last)
-      if (last - first + 1 === count) return Array.from({ length: count }, (_, i) => first + i)
-      // Interleaved with another session: these values are lost (gaps are harmless); take a fresh list.
-      const list = await q(`select nextval(${sequence}) as id from generate_series(1, $1)`, [count])
-      return list.rows.map((r: { id: string | number }) => Number(r.id))
-    },
-    async subjectsByValue(scheme, values) {
-      const { rows } = await q('select value, subject_id from subject_identifiers where scheme = $1 and value = any($2::text[])', [scheme, values])
-      return new Map(rows.map((r: { value: string; subject_id: number }) => [r.value, Number(r.subject_id)]))
-    },
-    async subjectsByHash(scheme, hashes) {
-      const { rows } = await q('select value_hash, subject_id from subject_identifiers where scheme = $1 and value_hash = any($2::text[])', [scheme, hashes])
-      return new Map(rows.map((r: { value_hash: string; subject_id: number }) => [r.value_hash, Number(r.subject_id)]))
+      for (;;) {
+        const { rows } = await q(`select min(id) as first, max(id) as last from (select nextval(${sequence}) as id from generate_series(1, $1)) t`, [Math.max(count, 1)])
+        const first = Number(rows[0].first)
+        // Another session took values meanwhile: these are lost (gaps are harmless); try again.
+        if (Number(rows[0].last) - first + 1 === Math.max(count, 1)) return first
+      }
     },
     async subjectNames(ids) {
       const out = new Map<number, { name: string; names: Set<string> }>()
@@ -67,15 +68,6 @@ export async function openPostgresRecordWriter(database: Database): Promise<Reco
       const names = await q('select subject_id, name from subject_names where subject_id = any($1::bigint[])', [ids])
       for (const r of names.rows as Array<{ subject_id: number; name: string }>) out.get(Number(r.subject_id))?.names.add(r.name)
       return out
-    },
-    async recordsByKey(category, keys) {
-      const { rows } = await q('select id, business_key, current_hash, current_version, current_version_id, current_batch_id, status, subject_id from records where category = $1 and business_key = any($2::text[])', [category, keys])
-      return new Map(
-        rows.map((r: { id: number; business_key: string; current_hash: string; current_version: number; current_version_id: number; current_batch_id: number; status: string; subject_id: number }) => [
-          r.business_key,
-          { id: Number(r.id), currentHash: r.current_hash, currentVersion: r.current_version, currentVersionId: Number(r.current_version_id), currentBatchId: Number(r.current_batch_id), status: r.status, subjectId: Number(r.subject_id) },
-        ]),
-      )
     },
     async insertSubjects(rows) {
       await copy('subjects', 'id, kind, name, division, status, legal_representative, created_at, updated_at', rows, (r) => [r.id, r.kind, r.name, r.division, 'active', r.legalRepresentative, r.at, r.at])
@@ -86,42 +78,39 @@ export async function openPostgresRecordWriter(database: Database): Promise<Reco
     async insertNames(rows) {
       await copy('subject_names', 'subject_id, name, source, batch_id, created_at', rows, (r) => [r.subjectId, r.name, r.source, r.batchId, r.at])
     },
-    async insertRecords(rows) {
-      await copy('records', 'id, category, subject_id, business_key, current_version_id, current_version, current_hash, current_fingerprint, current_batch_id, department_id, status, created_at, updated_at', rows, (r) => [
-        r.id,
-        r.category,
-        r.subjectId,
-        r.businessKey,
-        r.currentVersionId,
-        r.currentVersion,
-        r.currentHash,
-        r.currentFingerprint,
-        r.currentBatchId,
-        r.departmentId,
-        r.status,
-        r.at,
-        r.at,
-      ])
+    async stageRound(rows) {
+      if (!staging) {
+        for (const ddl of stageTables('postgres')) await q(ddl)
+        staging = true
+      }
+      await q(stagedSql.clear.join('; '))
+      await copy('xy_stage', stageColumns.join(', '), rows, (values) => values)
     },
-    async insertVersions(rows) {
-      await copy(
-        'record_versions',
-        'id, record_id, version, payload, content_hash, decision_date, publication_date, valid_from, valid_to, publicity_end, status, department_id, batch_id, source_row, submitted_by, received_at, catalog_version, file_hash',
-        rows,
-        (v) => [v.id, v.recordId, v.version, v.payload, v.contentHash, v.decisionDate, v.publicationDate, v.validFrom, v.validTo, v.publicityEnd, v.status, v.departmentId, v.batchId, v.sourceRow, v.submittedBy, v.receivedAt, v.catalogVersion, v.fileHash],
-      )
+    async classifyStaged(category) {
+      await run(stagedSql.classify, { category })
     },
-    async updateRecords(rows) {
-      if (!rows.length) return
-      await q(
-        `update records r set current_version_id = t.vid, current_version = t.v, current_hash = t.h, current_fingerprint = t.f, current_batch_id = t.b, status = t.s, updated_at = t.at
-           from unnest($1::bigint[], $2::bigint[], $3::int[], $4::text[], $5::text[], $6::bigint[], $7::text[], $8::text[]) as t(id, vid, v, h, f, b, s, at) where r.id = t.id`,
-        [column(rows, (r) => r.id), column(rows, (r) => r.currentVersionId), column(rows, (r) => r.currentVersion), column(rows, (r) => r.currentHash), column(rows, (r) => r.currentFingerprint), column(rows, (r) => r.currentBatchId), column(rows, (r) => r.status), column(rows, (r) => r.at)],
-      )
+    async unlinkedStaged() {
+      return (await run(stagedSql.unlinked)).map((r: { seq: number }) => r.seq)
     },
-    async supersedeVersions(ids) {
-      if (!ids.length) return
-      await q("update record_versions set status = 'superseded' where id = any($1::bigint[])", [ids])
+    async relinkStaged() {
+      await run(stagedSql.relink)
+    },
+    async stagedNameCandidates() {
+      return (await run(stagedSql.nameCandidates)).map((r: { seq: number; subject_id: string }) => ({ seq: r.seq, subjectId: Number(r.subject_id) }))
+    },
+    async stagedRepeats(batchId) {
+      return (await run(stagedSql.repeated, { batch: batchId })).map((r: { seq: number }) => r.seq)
+    },
+    async stagedOutcome() {
+      const [o] = await run(stagedSql.outcome)
+      return { fresh: Number(o.fresh), unchanged: Number(o.unchanged), revised: Number(o.revised), revoked: Number(o.revoked) } satisfies StagedOutcome
+    },
+    async writeStaged(write) {
+      const params = writeParams(write)
+      await run(stagedSql.insertRecords, params)
+      await run(stagedSql.supersede, params)
+      await run(stagedSql.insertVersions('postgres'), params)
+      await run(stagedSql.advanceRecords, params)
     },
     async insertEvents(rows) {
       if (!rows.length) return

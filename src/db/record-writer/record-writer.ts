@@ -1,14 +1,15 @@
 /**
  * The write path of collection: a dedicated connection holding one transaction for a whole batch,
- * with set-based lookups and prepared or multi-row inserts. Kysely's per-statement compilation is
- * too slow for a million rows, so this is the one place collection speaks raw SQL — and the
- * dialect difference stays inside src/db.
+ * writing a round of records at a time set-based through a stage table (staged-records.ts).
+ * Kysely's per-statement compilation is too slow for a million rows, so this is the one place
+ * collection speaks raw SQL — and the dialect difference stays inside src/db.
  */
 import type { Kysely } from 'kysely'
 import type { Database } from '../create-database.ts'
 import type { Tables } from '../database.ts'
 import { openSqliteRecordWriter } from './sqlite-record-writer.ts'
 import { openPostgresRecordWriter } from './postgres-record-writer.ts'
+import type { StagedOutcome, StagedWrite, StageValue } from './staged-records.ts'
 
 export interface SubjectRow {
   id: number
@@ -32,60 +33,6 @@ export interface NameRow {
   name: string
   source: string
   batchId: number | null
-  at: string
-}
-export interface ExistingRecord {
-  id: number
-  currentHash: string
-  currentVersion: number
-  currentVersionId: number
-  /** The batch that wrote the current version. */
-  currentBatchId: number
-  status: string
-  subjectId: number
-}
-export interface RecordRow {
-  id: number
-  category: string
-  subjectId: number
-  businessKey: string
-  currentVersionId: number
-  currentVersion: number
-  currentHash: string
-  currentFingerprint: string
-  currentBatchId: number
-  departmentId: number
-  status: string
-  at: string
-}
-export interface VersionRow {
-  id: number
-  recordId: number
-  version: number
-  payload: string
-  contentHash: string
-  decisionDate: string | null
-  publicationDate: string | null
-  validFrom: string | null
-  validTo: string | null
-  publicityEnd: string | null
-  status: string
-  departmentId: number
-  batchId: number
-  sourceRow: number
-  submittedBy: string
-  receivedAt: string
-  catalogVersion: number
-  fileHash: string | null
-}
-export interface RecordUpdate {
-  id: number
-  currentVersionId: number
-  currentVersion: number
-  currentHash: string
-  currentFingerprint: string
-  currentBatchId: number
-  status: string
   at: string
 }
 export interface EventRow {
@@ -124,20 +71,32 @@ export interface RecordWriter {
   commit(): Promise<void>
   rollback(): Promise<void>
   close(): Promise<void>
-  /** Ids for new rows, reserved so rows can refer to each other before they are written. */
-  reserveIds(table: 'subjects' | 'records' | 'record_versions', count: number): Promise<number[]>
-  subjectsByValue(scheme: string, values: string[]): Promise<Map<string, number>>
-  subjectsByHash(scheme: string, hashes: string[]): Promise<Map<string, number>>
+  /** Ids for new subjects, reserved so their identifiers can refer to them before they are written. */
+  reserveIds(table: 'subjects', count: number): Promise<number[]>
+  /** The first of `count` consecutive ids of the table, reserved for this batch. */
+  reserveRange(table: 'records' | 'record_versions', count: number): Promise<number>
   /** Current names and every other recorded name of the given subjects. */
   subjectNames(ids: number[]): Promise<Map<number, { name: string; names: Set<string> }>>
-  recordsByKey(category: string, keys: string[]): Promise<Map<string, ExistingRecord>>
   insertSubjects(rows: SubjectRow[]): Promise<void>
   insertIdentifiers(rows: IdentifierRow[]): Promise<void>
   insertNames(rows: NameRow[]): Promise<void>
-  insertRecords(rows: RecordRow[]): Promise<void>
-  insertVersions(rows: VersionRow[]): Promise<void>
-  updateRecords(rows: RecordUpdate[]): Promise<void>
-  supersedeVersions(versionIds: number[]): Promise<void>
+
+  // A round of records, written set-based (staged-records.ts): stage, classify, link, write.
+  /** Replaces the stage with these rows (values in `stageColumns` order, `seq` first). */
+  stageRound(rows: StageValue[][]): Promise<void>
+  /** Links staged rows to known subjects and to the records their keys already have. */
+  classifyStaged(category: string): Promise<void>
+  /** Staged rows whose subject is not known yet. */
+  unlinkedStaged(): Promise<number[]>
+  /** Links rows again, after their new subjects were inserted. */
+  relinkStaged(): Promise<void>
+  /** Staged rows (seq, subject) whose name is not exactly one the subject is known by. */
+  stagedNameCandidates(): Promise<Array<{ seq: number; subjectId: number }>>
+  /** Staged rows whose key this batch has already written. */
+  stagedRepeats(batchId: number): Promise<number[]>
+  stagedOutcome(): Promise<StagedOutcome>
+  /** Writes new records, new versions, supersedes and advances: the round's whole effect. */
+  writeStaged(write: StagedWrite): Promise<void>
   insertEvents(rows: EventRow[]): Promise<void>
   insertBatchErrors(rows: BatchErrorRow[]): Promise<void>
   finishBatch(batchId: number, outcome: BatchOutcome): Promise<void>

@@ -1,0 +1,149 @@
+/**
+ * Set-based writing of a round of validated records. The round is loaded into a temporary stage
+ * table (prepared inserts on SQLite, COPY on PostgreSQL); linking to subjects, finding the records
+ * that already exist, versioning and the writes themselves are then a handful of INSERT … SELECT
+ * and UPDATE … FROM statements that the store runs in its own engine, not row by row in JavaScript.
+ * Each staged row has a `seq` (its place in the round); new ids are `base + seq`, so a round
+ * reserves one contiguous range per table (ids of rows that turn out unchanged are left unused).
+ */
+export type Dialect = 'sqlite' | 'postgres'
+
+/** Columns of the stage, in load order. */
+export const stageColumns = [
+  'seq',
+  'row_number',
+  'fingerprint',
+  'subject_name',
+  'uscc',
+  'org_code',
+  'registration_number',
+  'person_scheme',
+  'person_hash',
+  'business_key',
+  'payload',
+  'content_hash',
+  'decision_date',
+  'publication_date',
+  'valid_from',
+  'valid_to',
+  'publicity_end',
+  'status',
+] as const
+
+export type StageValue = string | number | null
+
+export function stageTables(dialect: Dialect): string[] {
+  const text = stageColumns.map((c) => `${c} ${c === 'seq' ? 'integer primary key' : c === 'row_number' ? 'integer' : 'text'}`).join(', ')
+  const link = 'seq integer primary key, subject_id bigint, record_id bigint, current_version integer, current_version_id bigint, current_hash text, current_batch_id bigint'
+  return dialect === 'sqlite'
+    ? [`create temp table if not exists xy_stage (${text})`, `create temp table if not exists xy_stage_link (${link})`]
+    : // Dropped with the batch's transaction, whatever its end.
+      [`create temp table xy_stage (${text}) on commit drop`, `create temp table xy_stage_link (${link}) on commit drop`]
+}
+
+// The subject a staged row is about: a person by the lookup hash of the identity number; an
+// organisation by its USCC, else by a legacy code it carries.
+const byValue = (column: string, scheme: string) => `(select i.subject_id from subject_identifiers i where i.value = s.${column} and i.scheme = '${scheme}')`
+const subjectOf = `case when s.person_hash is not null
+  then (select i.subject_id from subject_identifiers i where i.value_hash = s.person_hash and i.scheme = s.person_scheme)
+  else coalesce(${byValue('uscc', 'uscc')}, ${byValue('registration_number', 'registration_number')}, ${byValue('org_code', 'org_code')}) end`
+
+const changed = 'l.record_id is not null and l.current_hash <> s.content_hash'
+const staged = 'xy_stage s join xy_stage_link l on l.seq = s.seq'
+
+/** SQL with `:name` parameters; `compile` turns it into the dialect's form. */
+export const stagedSql = {
+  clear: ['delete from xy_stage', 'delete from xy_stage_link'],
+  classify: `insert into xy_stage_link (seq, subject_id, record_id, current_version, current_version_id, current_hash, current_batch_id)
+    select s.seq, ${subjectOf}, r.id, r.current_version, r.current_version_id, r.current_hash, r.current_batch_id
+    from xy_stage s left join records r on r.category = cast(:category as text) and r.business_key = s.business_key`,
+  unlinked: 'select seq from xy_stage_link where subject_id is null order by seq',
+  relink: `update xy_stage_link set subject_id = (select ${subjectOf} from xy_stage s where s.seq = xy_stage_link.seq) where subject_id is null`,
+  /** Rows whose name is neither the subject's name nor one of its recorded names, exactly. */
+  nameCandidates: `select s.seq, l.subject_id from ${staged} join subjects sub on sub.id = l.subject_id
+    where s.subject_name <> sub.name and not exists (select 1 from subject_names n where n.subject_id = l.subject_id and n.name = s.subject_name)
+    order by s.seq`,
+  outcome: `select
+      coalesce(sum(case when l.record_id is null then 1 else 0 end), 0) as fresh,
+      coalesce(sum(case when l.record_id is not null and l.current_hash = s.content_hash then 1 else 0 end), 0) as unchanged,
+      coalesce(sum(case when ${changed} then 1 else 0 end), 0) as revised,
+      coalesce(sum(case when s.status = 'revoked' and (l.record_id is null or l.current_hash <> s.content_hash) then 1 else 0 end), 0) as revoked
+    from ${staged}`,
+  /** Rows whose record was already written by this batch: the same key twice in one file. */
+  repeated: `select s.seq from ${staged} where l.current_batch_id = cast(:batch as bigint) order by s.seq`,
+  insertRecords: `insert into records (id, category, subject_id, business_key, current_version_id, current_version, current_hash, current_fingerprint, current_batch_id, department_id, status, created_at, updated_at)
+    select cast(:recordBase as bigint) + s.seq, cast(:category as text), l.subject_id, s.business_key, cast(:versionBase as bigint) + s.seq, 1, s.content_hash, s.fingerprint,
+      cast(:batch as bigint), cast(:department as bigint), s.status, cast(:at as text), cast(:at as text)
+    from ${staged} where l.record_id is null order by s.seq`,
+  insertVersions: (dialect: Dialect) => `insert into record_versions (id, record_id, version, payload, content_hash, decision_date, publication_date, valid_from, valid_to, publicity_end, status, department_id, batch_id, source_row, submitted_by, received_at, catalog_version, file_hash)
+    select cast(:versionBase as bigint) + s.seq, coalesce(l.record_id, cast(:recordBase as bigint) + s.seq), coalesce(l.current_version + 1, 1),
+      ${dialect === 'postgres' ? 'cast(s.payload as jsonb)' : 's.payload'}, s.content_hash, s.decision_date, s.publication_date, s.valid_from, s.valid_to, s.publicity_end, s.status,
+      cast(:department as bigint), cast(:batch as bigint), s.row_number, cast(:submittedBy as text), cast(:at as text), cast(:catalogVersion as integer), cast(:fileHash as text)
+    from ${staged} where l.record_id is null or l.current_hash <> s.content_hash order by s.seq`,
+  supersede: `update record_versions set status = 'superseded' where id in (select l.current_version_id from ${staged} where ${changed})`,
+  advanceRecords: `update records set current_version_id = cast(:versionBase as bigint) + x.seq, current_version = x.current_version + 1, current_hash = x.content_hash,
+      current_fingerprint = x.fingerprint, current_batch_id = cast(:batch as bigint), status = x.status, updated_at = cast(:at as text)
+    from (select s.seq, l.record_id, l.current_version, s.content_hash, s.fingerprint, s.status from ${staged} where ${changed}) x
+    where records.id = x.record_id`,
+}
+
+/**
+ * `:name` parameters → `$1…` and a value list (PostgreSQL), or `@name` and an object (better-sqlite3).
+ * Only the parameters a statement uses are bound: PostgreSQL refuses extra ones.
+ */
+export function compile(dialect: Dialect, sql: string, params: Record<string, StageValue> = {}): { text: string; values: StageValue[] | Record<string, StageValue> } {
+  if (dialect === 'sqlite') {
+    const used: Record<string, StageValue> = {}
+    const text = sql.replace(/(?<![:\w]):([a-zA-Z]\w*)/g, (_, name: string) => {
+      if (!(name in params)) throw new Error(`staged SQL: no value for :${name}`)
+      used[name] = params[name]!
+      return `@${name}`
+    })
+    return { text, values: used }
+  }
+  const order: string[] = []
+  const text = sql.replace(/(?<![:\w]):([a-zA-Z]\w*)/g, (_, name: string) => {
+    if (!(name in params)) throw new Error(`staged SQL: no value for :${name}`)
+    let i = order.indexOf(name)
+    if (i < 0) i = order.push(name) - 1
+    return `$${i + 1}`
+  })
+  return { text, values: order.map((n) => params[n]!) }
+}
+
+export interface StagedOutcome {
+  /** Rows with a key not stored before: new records. */
+  fresh: number
+  unchanged: number
+  /** Rows with a stored key and new content: new versions. */
+  revised: number
+  /** Of the fresh and revised rows, those that revoke their record. */
+  revoked: number
+}
+
+export interface StagedWrite {
+  category: string
+  batchId: number
+  departmentId: number
+  submittedBy: string
+  at: string
+  catalogVersion: number
+  fileHash: string | null
+  /** First ids of the round's ranges (see reserveRange). */
+  recordBase: number
+  versionBase: number
+}
+
+export function writeParams(w: StagedWrite): Record<string, StageValue> {
+  return {
+    category: w.category,
+    batch: w.batchId,
+    department: w.departmentId,
+    submittedBy: w.submittedBy,
+    at: w.at,
+    catalogVersion: w.catalogVersion,
+    fileHash: w.fileHash,
+    recordBase: w.recordBase,
+    versionBase: w.versionBase,
+  }
+}
