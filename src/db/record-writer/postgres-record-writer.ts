@@ -37,6 +37,11 @@ export async function openPostgresRecordWriter(database: Database): Promise<Reco
     kysely: new Kysely<Tables>({ dialect: new PostgresDialect({ pool: singleClientPool as unknown as pg.Pool }) }),
     async begin() {
       await q('begin')
+      // A round is a few thousand staged rows driving index lookups into large tables. Within the
+      // batch's transaction the planner's statistics lag far behind (records grows by a million
+      // rows it cannot see), so it would hash whole tables; and JIT compiling each statement
+      // costs more than running it.
+      await q('set local jit = off; set local enable_hashjoin = off; set local enable_mergejoin = off')
     },
     async commit() {
       await q('commit')
@@ -83,11 +88,15 @@ export async function openPostgresRecordWriter(database: Database): Promise<Reco
         for (const ddl of stageTables('postgres')) await q(ddl)
         staging = true
       }
-      await q(stagedSql.clear.join('; '))
+      // Truncated, not deleted: temporary tables are never vacuumed, and dead rows would pile up.
+      await q('truncate xy_stage, xy_stage_link')
       await copy('xy_stage', stageColumns.join(', '), rows, (values) => values)
+      // Without statistics the planner takes the stage for empty and joins it badly.
+      await q('analyze xy_stage')
     },
     async classifyStaged(category) {
       await run(stagedSql.classify, { category })
+      await q('analyze xy_stage_link')
     },
     async unlinkedStaged() {
       return (await run(stagedSql.unlinked)).map((r: { seq: number }) => r.seq)
