@@ -24,6 +24,8 @@ export interface PrepareContext {
   chunkSize: number
 }
 
+const PROBE_ROWS = 500
+
 // eslint-disable-next-line no-control-regex
 const controlCharacter = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/
 
@@ -50,14 +52,21 @@ export function prepareChunks(source: RowSource, ctx: PrepareContext): { summary
   const fingerprintOf = (row: SourceRow) => hash('sha1', context + row.values.join('\u001f'), 'base64')
 
   async function* chunks(): AsyncGenerator<PreparedChunk & { rowsRead: number }> {
-    let rows: SourceRow[] = []
+    let chunk: PreparedChunk = { rounds: [], warnings: [], rejected: [], unchanged: 0 }
+    // How often each business key occurred in this chunk: the nth occurrence goes to round n.
+    let occurrences = new Map<string, number>()
+    let rowsInChunk = 0
     let rowsRead = 0
-    async function prepare(batch: SourceRow[]): Promise<PreparedChunk & { rowsRead: number }> {
-      const chunk: PreparedChunk = { records: [], rejected: [], unchanged: 0 }
-      const fingerprints = batch.map(fingerprintOf)
+    let pending: SourceRow[] = []
+
+    // Rows are probed and validated a few hundred at a time, so that neither they nor their
+    // intermediate objects live long enough to be copied by the garbage collector.
+    async function prepare(rows: SourceRow[]): Promise<void> {
+      const fingerprints = rows.map(fingerprintOf)
       const known = ctx.probe ? await ctx.probe.known(fingerprints) : undefined
-      batch.forEach((row, i) => {
+      rows.forEach((row, i) => {
         const fingerprint = fingerprints[i]!
+        rowsInChunk++
         if (known?.has(fingerprint)) {
           chunk.unchanged++
           return
@@ -68,20 +77,35 @@ export function prepareChunks(source: RowSource, ctx: PrepareContext): { summary
           return
         }
         const outcome = validator.validate(row)
-        if (outcome.ok) chunk.records.push({ ...protector.protect(outcome.record), fingerprint })
-        else chunk.rejected.push(protector.reject(row, outcome.issues, outcome.warnings))
+        if (!outcome.ok) {
+          chunk.rejected.push(protector.reject(row, outcome.issues, outcome.warnings))
+          return
+        }
+        const record = protector.protect(outcome.record, fingerprint)
+        const n = occurrences.get(record.businessKey) ?? 0
+        occurrences.set(record.businessKey, n + 1)
+        ;(chunk.rounds[n] ??= []).push(record.stageRow)
+        for (const w of record.warnings) chunk.warnings.push(w)
       })
-      return { ...chunk, rowsRead }
+    }
+    function take(): PreparedChunk & { rowsRead: number } {
+      const out = { ...chunk, rowsRead }
+      chunk = { rounds: [], warnings: [], rejected: [], unchanged: 0 }
+      occurrences = new Map()
+      rowsInChunk = 0
+      return out
     }
     for await (const row of source.rows) {
       rowsRead++
-      rows.push(row)
-      if (rows.length >= ctx.chunkSize) {
-        yield await prepare(rows)
-        rows = []
+      pending.push(row)
+      if (pending.length >= PROBE_ROWS) {
+        await prepare(pending)
+        pending = []
+        if (rowsInChunk >= ctx.chunkSize) yield take()
       }
     }
-    if (rows.length) yield await prepare(rows)
+    if (pending.length) await prepare(pending)
+    if (rowsInChunk) yield take()
   }
   return { summary, chunks: chunks() }
 }

@@ -3,36 +3,7 @@
  * validated, their personal data already encrypted, ready to link and store; and rejected rows
  * with their issues. Everything here crosses a thread boundary, so it is plain data.
  */
-import type { RowIssue, SubjectReference } from './collection.ts'
-
-export interface PreparedSubject {
-  kind: SubjectReference['kind']
-  name: string
-  uscc?: string
-  orgCode?: string
-  registrationNumber?: string
-  legalRepresentative?: string
-  /** A person's identity document: lookup hash, ciphertext and mask; never the number in clear. */
-  personal?: { scheme: 'resident_id' | 'other_id'; hash: string; ciphertext: string; masked: string }
-}
-
-export interface PreparedRecord {
-  rowNumber: number
-  /** Digest of the source row (with the catalog version and header), see prepare-chunks.ts. */
-  fingerprint: string
-  subject: PreparedSubject
-  businessKey: string
-  /** The payload as stored: JSON with personal fields replaced by {masked, sealed}. */
-  payloadJson: string
-  contentHash: string
-  decisionDate: string | null
-  publicationDate: string | null
-  validFrom: string | null
-  validTo: string | null
-  publicityEnd: string | null
-  revoked: boolean
-  warnings: RowIssue[]
-}
+import type { RowIssue } from './collection.ts'
 
 export interface RejectedRow {
   rowNumber: number
@@ -43,7 +14,14 @@ export interface RejectedRow {
 }
 
 export interface PreparedChunk {
-  records: PreparedRecord[]
+  /**
+   * The accepted records as stage rows (src/db/record-writer/staged-records.ts: validated values,
+   * personal data sealed, one string each), in rounds within which no business key repeats — a
+   * key sent twice becomes two versions, in row order.
+   */
+  rounds: string[][]
+  /** Warnings about accepted records, in row order. */
+  warnings: RowIssue[]
   rejected: RejectedRow[]
   /** Rows byte-identical to the source of a record's current version: unchanged, not validated again. */
   unchanged: number

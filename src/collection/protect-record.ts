@@ -7,10 +7,19 @@ import type { PersonalDataCipher } from '../security/personal-data.ts'
 import { maskResidentId } from '../identifiers/index.ts'
 import { maskOtherId } from '../subjects/mask.ts'
 import type { RowIssue, SourceRow, ValidatedRecord } from './collection.ts'
-import type { PreparedRecord, PreparedSubject, RejectedRow } from './prepared-record.ts'
+import type { RejectedRow } from './prepared-record.ts'
+import { encodeStageRow } from '../db/record-writer/staged-records.ts'
+
+export interface ProtectedRecord {
+  /** The record's stage row (encodeStageRow). */
+  stageRow: string
+  businessKey: string
+  warnings: RowIssue[]
+}
 
 export interface RecordProtector {
-  protect(record: ValidatedRecord): Omit<PreparedRecord, 'fingerprint'>
+  /** `fingerprint`: the digest of the source row (prepare-chunks.ts). */
+  protect(record: ValidatedRecord, fingerprint: string): ProtectedRecord
   reject(row: SourceRow, issues: RowIssue[], warnings: RowIssue[]): RejectedRow
 }
 
@@ -20,47 +29,51 @@ export function createRecordProtector(definition: CatalogItemDefinition, headers
   const personalFields = definition.fields.filter((f) => f.personal).map((f) => f.key)
   const personalHeaders = new Set([...personalColumns].map((i) => headers[i]).filter((h): h is string => h !== undefined))
 
-  function subjectOf(record: ValidatedRecord): PreparedSubject {
+  /** A person's identity document: lookup hash, ciphertext and mask; never the number in clear. */
+  function personalOf(record: ValidatedRecord): { scheme: 'resident_id' | 'other_id'; hash: string; ciphertext: string; masked: string } | null {
     const s = record.subject
-    const subject: PreparedSubject = { kind: s.kind, name: s.name }
-    if (s.uscc) subject.uscc = s.uscc
-    if (s.orgCode) subject.orgCode = s.orgCode
-    if (s.registrationNumber) subject.registrationNumber = s.registrationNumber
-    if (s.legalRepresentative) subject.legalRepresentative = s.legalRepresentative
-    if (s.kind === 'natural_person' && s.idNumber) {
-      if (!s.idType || s.idType === '01') {
-        subject.personal = { scheme: 'resident_id', hash: cipher.lookupHash(s.idNumber), ciphertext: cipher.encrypt(s.idNumber), masked: maskResidentId(s.idNumber) }
-      } else {
-        const value = `${s.idType}:${s.idNumber.toUpperCase()}`
-        subject.personal = { scheme: 'other_id', hash: cipher.lookupHash(value), ciphertext: cipher.encrypt(value), masked: maskOtherId(value) }
-      }
-    }
-    return subject
+    if (s.kind !== 'natural_person' || !s.idNumber) return null
+    if (!s.idType || s.idType === '01') return { scheme: 'resident_id', hash: cipher.lookupHash(s.idNumber), ciphertext: cipher.encrypt(s.idNumber), masked: maskResidentId(s.idNumber) }
+    const value = `${s.idType}:${s.idNumber.toUpperCase()}`
+    return { scheme: 'other_id', hash: cipher.lookupHash(value), ciphertext: cipher.encrypt(value), masked: maskOtherId(value) }
   }
 
   const maskIssue = (issue: RowIssue): RowIssue => (issue.column !== null && issue.value && personalHeaders.has(issue.column) ? { ...issue, value: maskAny(issue.value) } : issue)
 
   return {
-    protect(record) {
+    protect(record, fingerprint) {
       const payload: Record<string, unknown> = { ...record.payload }
       for (const key of personalFields) {
         const value = payload[key]
         if (typeof value === 'string' && value) payload[key] = { masked: maskAny(value), sealed: cipher.encrypt(value) }
       }
-      return {
-        rowNumber: record.rowNumber,
-        subject: subjectOf(record),
-        businessKey: record.businessKey,
-        payloadJson: JSON.stringify(payload),
-        contentHash: record.contentHash,
-        decisionDate: record.decisionDate,
-        publicationDate: record.publicationDate,
-        validFrom: record.validFrom,
-        validTo: record.validTo,
-        publicityEnd: record.publicityEnd,
-        revoked: record.revoked,
-        warnings: record.warnings.map(maskIssue),
-      }
+      const s = record.subject
+      const personal = personalOf(record)
+      // In stageColumns order (src/db/record-writer/staged-records.ts), without seq.
+      const stageRow = encodeStageRow([
+        record.rowNumber,
+        fingerprint,
+        s.kind,
+        s.name,
+        s.uscc || null,
+        s.orgCode || null,
+        s.registrationNumber || null,
+        s.legalRepresentative || null,
+        personal?.scheme,
+        personal?.hash,
+        personal?.ciphertext,
+        personal?.masked,
+        record.businessKey,
+        JSON.stringify(payload),
+        record.contentHash,
+        record.decisionDate,
+        record.publicationDate,
+        record.validFrom,
+        record.validTo,
+        record.publicityEnd,
+        record.revoked ? 'revoked' : 'in_force',
+      ])
+      return { stageRow, businessKey: record.businessKey, warnings: record.warnings.length ? record.warnings.map(maskIssue) : record.warnings }
     },
     reject(row, issues, warnings) {
       return { rowNumber: row.rowNumber, sealedValues: cipher.encrypt(JSON.stringify(row.values)), issues: issues.map(maskIssue), warnings: warnings.map(maskIssue) }

@@ -41,6 +41,8 @@ export const DEFAULT_MAX_RECORD_CHARS = 4 * 1024 * 1024
 const DEFAULT_CHUNK_BYTES = 1024 * 1024
 /** Text is parsed in pieces of at least this many characters (small stream chunks are joined). */
 const MIN_PARSE_CHARS = 256 * 1024
+/** …and in pieces of at most this many. */
+const PARSE_PIECE_CHARS = 64 * 1024
 
 type Newline = '\r\n' | '\n' | '\r'
 
@@ -138,7 +140,8 @@ class CsvRecordReader {
   async next(): Promise<string[][] | null> {
     for (;;) {
       if (this.#done && this.#text === '') return null
-      if (!this.#done) {
+      // Text left from the last read is parsed before more is read.
+      if (!this.#done && this.#text.length < MIN_PARSE_CHARS) {
         const r = await this.#chunks.next()
         if (r.done) {
           this.#done = true
@@ -164,13 +167,23 @@ class CsvRecordReader {
         this.#lineChar = newline === '\r' ? '\r' : '\n'
         this.#parser = new Papa.Parser({ delimiter: findDelimiter(this.#text, newline), newline, quoteChar: '"' })
       }
-      const text = this.#text
-      const result = this.#parser.parse(text, 0, !final)
-      const cursor = final ? text.length : result.meta.cursor
-      const error = result.errors.find((e) => final || (e.row ?? 0) < result.data.length)
+      // A piece at a time: the rows of a whole read would live long enough to be copied by the
+      // garbage collector; a piece's rows are consumed before the next collection.
+      const whole = this.#text
+      let text = whole.length > PARSE_PIECE_CHARS ? whole.slice(0, PARSE_PIECE_CHARS) : whole
+      let last = final && text === whole
+      let result = this.#parser.parse(text, 0, !last)
+      if (result.data.length === 0 && text !== whole) {
+        // One record longer than a piece: parse all that was read.
+        text = whole
+        last = final
+        result = this.#parser.parse(text, 0, !last)
+      }
+      const cursor = last ? text.length : result.meta.cursor
+      const error = result.errors.find((e) => last || (e.row ?? 0) < result.data.length)
       if (error) return this.#fail(text, result, error)
       this.#linesBefore += countChar(text, this.#lineChar, cursor)
-      this.#text = final ? '' : text.slice(cursor)
+      this.#text = last ? '' : whole.slice(cursor)
       this.#checkRecordLength()
       if (result.data.length === 0) continue
       this.recordCount += result.data.length

@@ -11,7 +11,7 @@ import { Kysely, PostgresDialect } from 'kysely'
 import type { Tables } from '../database.ts'
 import type { Database } from '../create-database.ts'
 import type { RecordWriter } from './record-writer.ts'
-import { compile, stageColumns, stagedSql, stageTables, writeParams, type StagedOutcome, type StageValue } from './staged-records.ts'
+import { compile, decodeStageRow, stageColumns, stagedSql, stageTables, writeParams, type StagedOutcome, type StageValue, type UnlinkedRow } from './staged-records.ts'
 
 export async function openPostgresRecordWriter(database: Database): Promise<RecordWriter> {
   const client: pg.PoolClient = await database.pool!.connect()
@@ -90,7 +90,8 @@ export async function openPostgresRecordWriter(database: Database): Promise<Reco
       }
       // Truncated, not deleted: temporary tables are never vacuumed, and dead rows would pile up.
       await q('truncate xy_stage, xy_stage_link')
-      await copy('xy_stage', stageColumns.join(', '), rows, (values) => values)
+      let seq = 0
+      await copy('xy_stage', stageColumns.join(', '), rows, (row) => decodeStageRow(row, seq++))
       // Without statistics the planner takes the stage for empty and joins it badly.
       await q('analyze xy_stage')
     },
@@ -99,16 +100,16 @@ export async function openPostgresRecordWriter(database: Database): Promise<Reco
       await q('analyze xy_stage_link')
     },
     async unlinkedStaged() {
-      return (await run(stagedSql.unlinked)).map((r: { seq: number }) => r.seq)
+      return (await run(stagedSql.unlinked)) as UnlinkedRow[]
     },
     async relinkStaged() {
       await run(stagedSql.relink)
     },
     async stagedNameCandidates() {
-      return (await run(stagedSql.nameCandidates)).map((r: { seq: number; subject_id: string }) => ({ seq: r.seq, subjectId: Number(r.subject_id) }))
+      return (await run(stagedSql.nameCandidates)).map((r: { row_number: number; subject_name: string; subject_id: string }) => ({ rowNumber: r.row_number, name: r.subject_name, subjectId: Number(r.subject_id) }))
     },
     async stagedRepeats(batchId) {
-      return (await run(stagedSql.repeated, { batch: batchId })).map((r: { seq: number }) => r.seq)
+      return (await run(stagedSql.repeated, { batch: batchId })).map((r: { row_number: number; business_key: string }) => ({ rowNumber: r.row_number, businessKey: r.business_key }))
     },
     async stagedOutcome() {
       const [o] = await run(stagedSql.outcome)

@@ -9,7 +9,7 @@ import type { Database } from '../create-database.ts'
 import type { Tables } from '../database.ts'
 import { openSqliteRecordWriter } from './sqlite-record-writer.ts'
 import { openPostgresRecordWriter } from './postgres-record-writer.ts'
-import type { StagedOutcome, StagedWrite, StageValue } from './staged-records.ts'
+import type { StagedOutcome, StagedWrite, UnlinkedRow } from './staged-records.ts'
 
 export interface SubjectRow {
   id: number
@@ -82,18 +82,18 @@ export interface RecordWriter {
   insertNames(rows: NameRow[]): Promise<void>
 
   // A round of records, written set-based (staged-records.ts): stage, classify, link, write.
-  /** Replaces the stage with these rows (values in `stageColumns` order, `seq` first). */
-  stageRound(rows: StageValue[][]): Promise<void>
+  /** Replaces the stage with these rows (encodeStageRow); a row's `seq` is its index here. */
+  stageRound(rows: string[]): Promise<void>
   /** Links staged rows to known subjects and to the records their keys already have. */
   classifyStaged(category: string): Promise<void>
   /** Staged rows whose subject is not known yet. */
-  unlinkedStaged(): Promise<number[]>
+  unlinkedStaged(): Promise<UnlinkedRow[]>
   /** Links rows again, after their new subjects were inserted. */
   relinkStaged(): Promise<void>
   /** Staged rows (seq, subject) whose name is not exactly one the subject is known by. */
-  stagedNameCandidates(): Promise<Array<{ seq: number; subjectId: number }>>
+  stagedNameCandidates(): Promise<Array<{ rowNumber: number; name: string; subjectId: number }>>
   /** Staged rows whose key this batch has already written. */
-  stagedRepeats(batchId: number): Promise<number[]>
+  stagedRepeats(batchId: number): Promise<Array<{ rowNumber: number; businessKey: string }>>
   stagedOutcome(): Promise<StagedOutcome>
   /** Writes new records, new versions, supersedes and advances: the round's whole effect. */
   writeStaged(write: StagedWrite): Promise<void>

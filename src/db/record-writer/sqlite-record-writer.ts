@@ -7,7 +7,7 @@ import { Kysely, SqliteDialect } from 'kysely'
 import type { Database } from '../create-database.ts'
 import type { Tables } from '../database.ts'
 import type { RecordWriter } from './record-writer.ts'
-import { compile, stageColumns, stagedSql, stageTables, writeParams, type StagedOutcome, type StageValue } from './staged-records.ts'
+import { compile, decodeStageRow, stageColumns, stagedSql, stageTables, writeParams, type StagedOutcome, type StageValue, type UnlinkedRow } from './staged-records.ts'
 
 const IN_LIMIT = 500
 
@@ -105,22 +105,22 @@ export function openSqliteRecordWriter(database: Database): RecordWriter {
         staging = { insert: conn.prepare(`insert into xy_stage (${stageColumns.join(', ')}) values (${placeholders(stageColumns.length)})`) }
       }
       for (const sql of stagedSql.clear) stmt(sql).run()
-      for (const values of rows) staging.insert.run(values)
+      rows.forEach((row, seq) => staging!.insert.run(decodeStageRow(row, seq)))
     },
     async classifyStaged(category) {
       run(stagedSql.classify, { category })
     },
     async unlinkedStaged() {
-      return (stmt(stagedSql.unlinked).all() as Array<{ seq: number }>).map((r) => r.seq)
+      return stmt(stagedSql.unlinked).all() as UnlinkedRow[]
     },
     async relinkStaged() {
       run(stagedSql.relink)
     },
     async stagedNameCandidates() {
-      return (stmt(stagedSql.nameCandidates).all() as Array<{ seq: number; subject_id: number }>).map((r) => ({ seq: r.seq, subjectId: r.subject_id }))
+      return (stmt(stagedSql.nameCandidates).all() as Array<{ row_number: number; subject_name: string; subject_id: number }>).map((r) => ({ rowNumber: r.row_number, name: r.subject_name, subjectId: r.subject_id }))
     },
     async stagedRepeats(batchId) {
-      return (all(stagedSql.repeated, { batch: batchId }) as Array<{ seq: number }>).map((r) => r.seq)
+      return (all(stagedSql.repeated, { batch: batchId }) as Array<{ row_number: number; business_key: string }>).map((r) => ({ rowNumber: r.row_number, businessKey: r.business_key }))
     },
     async stagedOutcome() {
       return stmt(stagedSql.outcome).get() as StagedOutcome

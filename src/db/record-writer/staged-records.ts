@@ -13,12 +13,16 @@ export const stageColumns = [
   'seq',
   'row_number',
   'fingerprint',
+  'subject_kind',
   'subject_name',
   'uscc',
   'org_code',
   'registration_number',
+  'legal_representative',
   'person_scheme',
   'person_hash',
+  'person_ciphertext',
+  'person_masked',
   'business_key',
   'payload',
   'content_hash',
@@ -31,6 +35,35 @@ export const stageColumns = [
 ] as const
 
 export type StageValue = string | number | null
+
+/**
+ * A staged row travels from the validating thread as one string: its values (all columns but
+ * `seq`) joined by U+0000, with U+0002 for null. Neither character can occur in a value: rows with
+ * control characters are rejected before validation, and JSON text escapes them. One string per
+ * record instead of an object graph is what keeps the threads' garbage collectors and the
+ * structured clone between them cheap.
+ */
+const FIELD = '\u0000'
+const NULL = '\u0002'
+
+export function encodeStageRow(values: ReadonlyArray<string | number | null | undefined>): string {
+  if (values.length !== stageColumns.length - 1) throw new Error(`stage row: ${values.length} values for ${stageColumns.length - 1} columns`)
+  let out = ''
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i]
+    if (i > 0) out += FIELD
+    out += v === null || v === undefined ? NULL : v
+  }
+  return out
+}
+
+/** The row's values for the stage, `seq` first. */
+export function decodeStageRow(row: string, seq: number): StageValue[] {
+  const values: StageValue[] = row.split(FIELD)
+  for (let i = 0; i < values.length; i++) if (values[i] === NULL) values[i] = null
+  values.unshift(seq)
+  return values
+}
 
 export function stageTables(dialect: Dialect): string[] {
   const text = stageColumns.map((c) => `${c} ${c === 'seq' ? 'integer primary key' : c === 'row_number' ? 'integer' : 'text'}`).join(', ')
@@ -57,10 +90,11 @@ export const stagedSql = {
   classify: `insert into xy_stage_link (seq, subject_id, record_id, current_version, current_version_id, current_hash, current_batch_id)
     select s.seq, ${subjectOf}, r.id, r.current_version, r.current_version_id, r.current_hash, r.current_batch_id
     from xy_stage s left join records r on r.category = cast(:category as text) and r.business_key = s.business_key`,
-  unlinked: 'select seq from xy_stage_link where subject_id is null order by seq',
+  unlinked: `select s.seq, s.subject_kind, s.subject_name, s.uscc, s.org_code, s.registration_number, s.legal_representative, s.person_scheme, s.person_hash, s.person_ciphertext, s.person_masked
+    from ${staged} where l.subject_id is null order by s.seq`,
   relink: `update xy_stage_link set subject_id = (select ${subjectOf} from xy_stage s where s.seq = xy_stage_link.seq) where subject_id is null`,
   /** Rows whose name is neither the subject's name nor one of its recorded names, exactly. */
-  nameCandidates: `select s.seq, l.subject_id from ${staged} join subjects sub on sub.id = l.subject_id
+  nameCandidates: `select s.seq, s.row_number, s.subject_name, l.subject_id from ${staged} join subjects sub on sub.id = l.subject_id
     where s.subject_name <> sub.name and not exists (select 1 from subject_names n where n.subject_id = l.subject_id and n.name = s.subject_name)
     order by s.seq`,
   outcome: `select
@@ -70,7 +104,7 @@ export const stagedSql = {
       coalesce(sum(case when s.status = 'revoked' and (l.record_id is null or l.current_hash <> s.content_hash) then 1 else 0 end), 0) as revoked
     from ${staged}`,
   /** Rows whose record was already written by this batch: the same key twice in one file. */
-  repeated: `select s.seq from ${staged} where l.current_batch_id = cast(:batch as bigint) order by s.seq`,
+  repeated: `select s.row_number, s.business_key from ${staged} where l.current_batch_id = cast(:batch as bigint) order by s.seq`,
   insertRecords: `insert into records (id, category, subject_id, business_key, current_version_id, current_version, current_hash, current_fingerprint, current_batch_id, department_id, status, created_at, updated_at)
     select cast(:recordBase as bigint) + s.seq, cast(:category as text), l.subject_id, s.business_key, cast(:versionBase as bigint) + s.seq, 1, s.content_hash, s.fingerprint,
       cast(:batch as bigint), cast(:department as bigint), s.status, cast(:at as text), cast(:at as text)
@@ -109,6 +143,21 @@ export function compile(dialect: Dialect, sql: string, params: Record<string, St
     return `$${i + 1}`
   })
   return { text, values: order.map((n) => params[n]!) }
+}
+
+/** A staged row whose subject is not known yet: what is needed to register it. */
+export interface UnlinkedRow {
+  seq: number
+  subject_kind: string
+  subject_name: string
+  uscc: string | null
+  org_code: string | null
+  registration_number: string | null
+  legal_representative: string | null
+  person_scheme: string | null
+  person_hash: string | null
+  person_ciphertext: string | null
+  person_masked: string | null
 }
 
 export interface StagedOutcome {
