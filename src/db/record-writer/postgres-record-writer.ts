@@ -11,7 +11,7 @@ import { Kysely, PostgresDialect } from 'kysely'
 import type { Tables } from '../database.ts'
 import type { Database } from '../create-database.ts'
 import type { RecordWriter } from './record-writer.ts'
-import { compile, decodeStageRow, stageColumns, stagedSql, stageTables, writeParams, type StagedOutcome, type StageValue, type UnlinkedRow } from './staged-records.ts'
+import { compile, stageRowCopyLine, stageColumns, stagedSql, stageTables, writeParams, type StagedOutcome, type StageValue, type UnlinkedRow } from './staged-records.ts'
 
 export async function openPostgresRecordWriter(database: Database): Promise<RecordWriter> {
   const client: pg.PoolClient = await database.pool!.connect()
@@ -90,8 +90,9 @@ export async function openPostgresRecordWriter(database: Database): Promise<Reco
       }
       // Truncated, not deleted: temporary tables are never vacuumed, and dead rows would pile up.
       await q('truncate xy_stage, xy_stage_link')
-      let seq = 0
-      await copy('xy_stage', stageColumns.join(', '), rows, (row) => decodeStageRow(row, seq++))
+      let text = ''
+      rows.forEach((row, seq) => (text += stageRowCopyLine(row, seq)))
+      await pipeline(Readable.from([text]), client.query(copyFrom(`copy xy_stage (${stageColumns.join(', ')}) from stdin`)))
       // Without statistics the planner takes the stage for empty and joins it badly.
       await q('analyze xy_stage')
     },

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
-import { compile, decodeStageRow, encodeStageRow, stageColumns } from './staged-records.ts'
+import { copyLine } from '../bulk-load.ts'
+import { compile, decodeStageRow, encodeStageRow, stageColumns, stageRowCopyLine } from './staged-records.ts'
 
 const width = stageColumns.length - 1
 
@@ -17,6 +18,16 @@ describe('stage rows as one string', () => {
     fc.assert(
       fc.property(fc.array(fc.option(text), { minLength: width, maxLength: width }), (values) => {
         expect(decodeStageRow(encodeStageRow(values), 0).slice(1)).toEqual(values)
+      }),
+    )
+  })
+
+  it('turns into the same COPY line as its values would', () => {
+    const text = fc.string({ unit: 'grapheme' }).filter((s) => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/.test(s))
+    fc.assert(
+      fc.property(fc.array(fc.option(fc.oneof(text, fc.constantFrom('a\\b', 'x\ty', 'line\nbreak', 'cr\r', '\\N', ''))), { minLength: width, maxLength: width }), fc.nat(), (values, seq) => {
+        const row = encodeStageRow(values)
+        expect(stageRowCopyLine(row, seq)).toBe(copyLine(decodeStageRow(row, seq)))
       }),
     )
   })

@@ -57,6 +57,14 @@ export function encodeStageRow(values: ReadonlyArray<string | number | null | un
   return out
 }
 
+const copyEscapes: Record<string, string> = { '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' }
+
+/** The row as a line of COPY text (bulk-load.ts copyLine of decodeStageRow), without splitting it. */
+export function stageRowCopyLine(row: string, seq: number): string {
+  const escaped = /[\\\t\n\r]/.test(row) ? row.replace(/[\\\t\n\r]/g, (c) => copyEscapes[c]!) : row
+  return `${seq}\t${escaped.replaceAll(FIELD, '\t').replaceAll(NULL, '\\N')}\n`
+}
+
 /** The row's values for the stage, `seq` first. */
 export function decodeStageRow(row: string, seq: number): StageValue[] {
   const values: StageValue[] = row.split(FIELD)
