@@ -33,7 +33,7 @@ interface Timed {
 function runChild(url: string, dataDir: string, file: string): Promise<{ first: Timed; second: Timed; peakRssMb: number }> {
   return new Promise((resolve, reject) => {
     // The same heap bound as `xinyong ingest` runs with (bin/xinyong.js).
-    const child = spawn(process.execPath, ['--max-old-space-size=384', 'bin/run-ts.js', 'bench/ingest-child.ts', url, dataDir, file], { stdio: ['ignore', 'pipe', 'inherit'] })
+    const child = spawn(process.execPath, ['--max-old-space-size=256', '--max-semi-space-size=8', 'bin/run-ts.js', 'bench/ingest-child.ts', url, dataDir, file], { stdio: ['ignore', 'pipe', 'inherit'] })
     let out = ''
     child.stdout.on('data', (d) => (out += d))
     child.on('exit', (code) => (code === 0 ? resolve(JSON.parse(out.trim().split('\n').at(-1)!)) : reject(new Error(`ingest child exited with ${code}`))))

@@ -6,13 +6,14 @@ import { fileURLToPath } from 'node:url'
 const args = process.argv.slice(2)
 
 // Ingesting a large file allocates fast; left alone V8 grows its heap to gigabytes before it
-// collects. Such commands run in a child node with a bounded heap, unless the caller chose one.
-const BOUNDED_HEAP_MB = { ingest: 384 }
+// collects. Such commands run in a child node with a bounded heap (and small young generation:
+// little of what ingestion allocates lives long), unless the caller chose one.
+const BOUNDED_HEAP_MB = { ingest: 256 }
 const heapMb = BOUNDED_HEAP_MB[args[0]]
 const chosen = process.execArgv.some((a) => a.startsWith('--max-old-space-size')) || /--max-old-space-size/.test(process.env.NODE_OPTIONS ?? '')
 
 if (heapMb && !chosen && !process.env.XINYONG_BOUNDED_CHILD) {
-  const child = spawn(process.execPath, [`--max-old-space-size=${heapMb}`, fileURLToPath(import.meta.url), ...args], {
+  const child = spawn(process.execPath, [`--max-old-space-size=${heapMb}`, '--max-semi-space-size=8', fileURLToPath(import.meta.url), ...args], {
     stdio: 'inherit',
     env: { ...process.env, XINYONG_BOUNDED_CHILD: String(process.pid) },
   })

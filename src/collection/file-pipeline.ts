@@ -5,7 +5,7 @@ import type { IngestWorkerInput, IngestWorkerMessage } from './ingest-worker-pro
 import type { PreparedChunk, SourceSummary } from './prepared-record.ts'
 
 export async function prepareFileOnWorker(input: IngestWorkerInput): Promise<{ summary: SourceSummary; chunks: AsyncGenerator<PreparedChunk & { rowsRead: number }>; stop(): Promise<void> }> {
-  const worker = startTypeScriptWorker(new URL('./ingest.worker.ts', import.meta.url), input, { maxHeapMb: 256 })
+  const worker = startTypeScriptWorker(new URL('./ingest.worker.ts', import.meta.url), input, { maxHeapMb: 128, maxYoungMb: 16 })
   const queue: IngestWorkerMessage[] = []
   let notify: (() => void) | undefined
   let crashed: Error | undefined

@@ -18,8 +18,9 @@ function tsxEsmApi(): string {
   return tsxApi
 }
 
-export function startTypeScriptWorker(module: URL, workerData: unknown, options: { maxHeapMb?: number } = {}): Worker {
+export function startTypeScriptWorker(module: URL, workerData: unknown, options: { maxHeapMb?: number; maxYoungMb?: number } = {}): Worker {
   const code = `import(${JSON.stringify(tsxEsmApi())}).then((tsx) => { tsx.register(); return import(${JSON.stringify(module.href)}) })`
   // A bounded heap makes V8 collect early instead of growing the process to gigabytes.
-  return new Worker(code, { eval: true, workerData, ...(options.maxHeapMb ? { resourceLimits: { maxOldGenerationSizeMb: options.maxHeapMb } } : {}) })
+  const resourceLimits = { ...(options.maxHeapMb ? { maxOldGenerationSizeMb: options.maxHeapMb } : {}), ...(options.maxYoungMb ? { maxYoungGenerationSizeMb: options.maxYoungMb } : {}) }
+  return new Worker(code, { eval: true, workerData, resourceLimits })
 }

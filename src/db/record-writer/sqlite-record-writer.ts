@@ -27,7 +27,8 @@ export function openSqliteRecordWriter(database: Database): RecordWriter {
   conn.pragma('foreign_keys = OFF')
   // A batch may wait for another batch's write lock; it should wait, not fail.
   conn.pragma('busy_timeout = 120000')
-  conn.pragma('cache_size = -65536')
+  // 32 MB of pages: the batch's hot index pages; the OS page cache holds the rest.
+  conn.pragma('cache_size = -32768')
   // The stage of a round (a few MB) lives in memory.
   conn.pragma('temp_store = memory')
 
