@@ -36,6 +36,9 @@ export async function openPostgresRecordWriter(database: Database): Promise<Reco
   return {
     kysely: new Kysely<Tables>({ dialect: new PostgresDialect({ pool: singleClientPool as unknown as pg.Pool }) }),
     async begin() {
+      // Room for a round's stage in memory (default 8 MB spills to disk). Settable only before the
+      // session first touches a temporary table: a pooled connection that did already keeps its own.
+      await q("set temp_buffers = '32MB'").catch(() => {})
       await q('begin')
       // A round is a few thousand staged rows driving index lookups into large tables. Within the
       // batch's transaction the planner's statistics lag far behind (records grows by a million
