@@ -15,6 +15,9 @@ import { createSubjectService, type SubjectService } from './subjects/subject.se
 import { createCatalogService, type CatalogService } from './catalog/catalog.service.ts'
 import { createSettings, type Settings } from './db/settings.ts'
 import { createCollectionService, type CollectionService } from './collection/collection.service.ts'
+import { createSearchService, type SearchService } from './search/search.service.ts'
+import { createAuthorisationService, type AuthorisationService } from './authorisations/authorisation.service.ts'
+import { createProfileService, type ProfileService } from './profiles/profile.service.ts'
 
 export interface Platform {
   config: Config
@@ -28,6 +31,9 @@ export interface Platform {
   subjects: SubjectService
   catalog: CatalogService
   collection: CollectionService
+  search: SearchService
+  authorisations: AuthorisationService
+  profiles: ProfileService
   close(): Promise<void>
 }
 
@@ -37,6 +43,9 @@ export function assemblePlatform(deps: { config: Config; database: Database; clo
   const audit = createAuditTrail({ database, clock })
   const departments = createDepartmentService({ database, clock, audit })
   const catalog = createCatalogService({ database, clock, audit })
+  const subjects = createSubjectService({ database, clock, audit, cipher })
+  const authorisations = createAuthorisationService({ database, clock, audit, subjects, departments, catalog })
+  const search = createSearchService({ database, clock, subjects, catalog })
   return {
     config,
     database,
@@ -46,9 +55,13 @@ export function assemblePlatform(deps: { config: Config; database: Database; clo
     settings: createSettings({ database, clock }),
     departments,
     access: createAccessService({ database, clock, audit, departments, sessionHours: config.sessionHours }),
-    subjects: createSubjectService({ database, clock, audit, cipher }),
+    subjects,
     catalog,
-    collection: createCollectionService({ database, clock, audit, cipher, dataKey: deps.dataKey, catalog, departments }),
+    // New subjects and observed names are searchable as soon as their batch commits.
+    collection: createCollectionService({ database, clock, audit, cipher, dataKey: deps.dataKey, catalog, departments, afterCommit: () => search.indexPending() }),
+    search,
+    authorisations,
+    profiles: createProfileService({ database, clock, cipher, catalog, subjects, departments, authorisations }),
     close: () => database.close(),
   }
 }

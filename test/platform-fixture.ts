@@ -4,6 +4,7 @@ import { fixedClock } from '../src/clock.ts'
 import { loadConfig } from '../src/config.ts'
 import { assemblePlatform, type Platform } from '../src/platform.ts'
 import { describeEachStore, type TestStore } from './store-fixture.ts'
+import type { StoreName } from './stores.ts'
 
 export const TEST_NOW = '2026-03-02T02:00:00.000Z'
 
@@ -13,7 +14,7 @@ export interface TestPlatform {
   clock: ReturnType<typeof fixedClock>
 }
 
-export function describeEachPlatform(title: string, body: (get: () => TestPlatform) => void) {
+export function describeEachPlatform(title: string, body: (get: () => TestPlatform) => void, options: { only?: StoreName[] } = {}) {
   describeEachStore(title, (store) => {
     let cached: TestPlatform | undefined
     body(() => {
@@ -25,5 +26,5 @@ export function describeEachPlatform(title: string, body: (get: () => TestPlatfo
       }
       return cached
     })
-  })
+  }, options)
 }

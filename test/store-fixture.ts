@@ -64,8 +64,9 @@ export async function openTestStore(name: StoreName): Promise<TestStore & { disp
 }
 
 /** describe() once per store; the callback gets a getter for the suite's store. */
-export function describeEachStore(title: string, body: (store: () => TestStore) => void) {
-  for (const name of testStores()) {
+/** `only`: for behaviour one store has and the other cannot (e.g. PostgreSQL's concurrent writers). */
+export function describeEachStore(title: string, body: (store: () => TestStore) => void, options: { only?: StoreName[] } = {}) {
+  for (const name of testStores().filter((n) => !options.only || options.only.includes(n))) {
     describe(`${title} [${name}]`, () => {
       let current: (TestStore & { dispose(): Promise<void> }) | undefined
       beforeAll(async () => {

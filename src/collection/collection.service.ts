@@ -63,6 +63,8 @@ export function createCollectionService(deps: {
   catalog: CatalogService
   departments: DepartmentService
   limits?: CollectionLimits
+  /** Runs after each batch commits (the search index catches up with new subjects and names). */
+  afterCommit?: () => Promise<unknown>
 }) {
   const { database, clock, audit, cipher, catalog, departments } = deps
   const limits = deps.limits ?? defaultCollectionLimits
@@ -131,6 +133,8 @@ export function createCollectionService(deps: {
       }
       await audit.append(writer.kysely, { actor, action: 'batch.commit', entityType: 'batch', entityId: batchId, detail: { category: meta.category, department: meta.department.code, channel: meta.channel, fileName: meta.fileName, ...counts } })
       await writer.commit()
+      // The batch is in; a failure of what follows must not report it as failed.
+      await deps.afterCommit?.().catch(() => {})
       const errors = [...headerIssues.filter((i) => i.severity === 'error'), ...batch.errors].slice(0, SUMMARY_ISSUE_LIMIT)
       return { batchId, ...counts, errors: errors.map(({ severity: _, ...e }: RowIssue) => e) }
     } catch (error) {

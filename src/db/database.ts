@@ -247,6 +247,42 @@ export interface SettingTable {
   updated_at: string
 }
 
+/** Subject search (src/search): one row per searchable name; terms live in FTS5 (SQLite) or a tsvector column (PostgreSQL), written by raw SQL. */
+export interface SearchNameTable {
+  id: Generated<number>
+  subject_id: number
+  name_id: number // subject_names.id, or 0 for the current name (subjects.name)
+  name: string
+  normalized: string
+  source: string // current | registry | former | observed
+  kind: string
+  division: string | null
+  active: number // 1 when the subject's status is active
+}
+
+export interface SearchTermCountTable {
+  term: string
+  names: number // indexed names holding the term
+}
+
+export interface SearchProgressTable {
+  source: string // subjects | subject_names
+  high_water: number
+}
+
+export interface SearchGapTable {
+  id: Generated<number>
+  source: string
+  low: number
+  high: number
+  noted_at: string
+}
+
+export interface SearchDirtyTable {
+  id: Generated<number>
+  subject_id: number
+}
+
 export interface Tables {
   settings: SettingTable
   departments: DepartmentTable
@@ -268,6 +304,11 @@ export interface Tables {
   query_log: QueryLogTable
   events: EventTable
   audit_log: AuditLogTable
+  search_names: SearchNameTable
+  search_term_counts: SearchTermCountTable
+  search_progress: SearchProgressTable
+  search_gaps: SearchGapTable
+  search_dirty: SearchDirtyTable
 }
 
 export type DepartmentRow = Selectable<DepartmentTable>

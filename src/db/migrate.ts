@@ -3,8 +3,10 @@ import { Migrator, type Migration, type MigrationProvider, type MigrationResultS
 import type { Database } from './create-database.ts'
 import { schemaHelpers } from './migrations/schema-helpers.ts'
 import * as foundation from './migrations/0001-foundation.ts'
+import * as subjectSearch from './migrations/0002-subject-search.ts'
+import * as queryPlatform from './migrations/0003-query-platform.ts'
 
-const migrations = [['0001-foundation', foundation]] as const
+const migrations = [['0001-foundation', foundation], ['0002-subject-search', subjectSearch], ['0003-query-platform', queryPlatform]] as const
 
 function provider(database: Database): MigrationProvider {
   return {

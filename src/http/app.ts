@@ -18,6 +18,9 @@ import { departmentRoutes } from '../departments/department.routes.ts'
 import { accessRoutes } from '../security/access.routes.ts'
 import { auditRoutes } from '../security/audit.routes.ts'
 import { collectionRoutes } from '../collection/collection.routes.ts'
+import { searchRoutes } from '../search/search.routes.ts'
+import { profileRoutes } from '../profiles/profile.routes.ts'
+import { authorisationRoutes } from '../authorisations/authorisation.routes.ts'
 
 export interface AppOptions {
   /** Log requests as JSON lines (pino); off in tests. */
@@ -80,6 +83,8 @@ export async function buildApp(platform: Platform, options: AppOptions = {}): Pr
         { name: 'departments', description: '部门 Departments' },
         { name: 'collection', description: '归集 Collection: batches by API and file' },
         { name: 'access', description: '用户、会话与 API 密钥 Users, sessions, API keys' },
+        { name: 'profiles', description: '信用档案与查询 Credit files, bulk lookup, query log' },
+        { name: 'authorisations', description: '书面授权 Subjects’ written authorisations for banks' },
         { name: 'audit', description: '审计 Audit' },
         { name: 'health', description: '运行状态 Health' },
       ],
@@ -93,10 +98,13 @@ export async function buildApp(platform: Platform, options: AppOptions = {}): Pr
   await app.register(homeRoutes(platform))
   await app.register(identifierRoutes(), { prefix: '/api/v1' })
   await app.register(subjectRoutes(platform), { prefix: '/api/v1' })
+  await app.register(searchRoutes(platform), { prefix: '/api/v1' })
   await app.register(catalogRoutes(platform), { prefix: '/api/v1' })
   await app.register(departmentRoutes(platform), { prefix: '/api/v1' })
   await app.register(accessRoutes(platform), { prefix: '/api/v1' })
   await app.register(auditRoutes(platform), { prefix: '/api/v1' })
   await app.register(collectionRoutes(platform), { prefix: '/api/v1' })
+  await app.register(profileRoutes(platform), { prefix: '/api/v1' })
+  await app.register(authorisationRoutes(platform), { prefix: '/api/v1' })
   return app
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
-import { effectiveSharingLevel, recordVisibility, type Asker, type RecordFacts } from './visibility.ts'
+import { effectiveSharingLevel, recordDisclosure, recordVisibility, subjectVisibility, windowMatters, type Asker, type RecordFacts } from './visibility.ts'
 import { sharingLevels } from '../catalog/catalog.ts'
 
 const at = { today: '2026-03-02', now: '2026-03-02T02:00:00.000Z' }
@@ -82,5 +82,39 @@ describe('recordVisibility', () => {
         return effectiveSharingLevel(r) === 'public' && r.status === 'in_force' && (r.publicity.start === null || r.publicity.start <= at.today) && (r.publicity.end === null || at.today < r.publicity.end) && !v.logged
       }),
     )
+  })
+})
+
+describe('subjectVisibility', () => {
+  const person = { naturalPerson: true, anyRecordVisible: false }
+  it.each([
+    ['anyone sees an organisation, unlogged', publicAsker, { naturalPerson: false, anyRecordVisible: false }, true, false],
+    ['the public does not see a person', publicAsker, person, false, false],
+    ['the public sees a person whose record the catalog makes public', publicAsker, { naturalPerson: true, anyRecordVisible: true }, true, false],
+    ['a department sees a person, logged', department, person, true, true],
+    ['a bank under authorisation sees a person, logged', bank(), person, true, true],
+    ['a bank without authorisation does not see a person', bank(null), person, false, false],
+    ['a bank with an expired authorisation does not see a person', bank({ expiresAt: '2026-03-01T00:00:00.000Z' }), person, false, false],
+    ['the person sees itself, unlogged', { kind: 'subject' } as Asker, person, true, false],
+    ['the platform office sees a person, logged', { kind: 'platform_office' } as Asker, person, true, true],
+  ] as const)('%s', (_, asker, subject, visible, logged) => {
+    expect(subjectVisibility(asker, subject, at)).toEqual({ visible, logged })
+  })
+})
+
+describe('recordDisclosure', () => {
+  it.each([
+    ['the platform office: history and full provenance', { kind: 'platform_office' } as Asker, { history: true, fullProvenance: true }],
+    ['the provider: history and full provenance', provider, { history: true, fullProvenance: true }],
+    ['the subject: history with its departments', { kind: 'subject' } as Asker, { history: true, fullProvenance: false }],
+    ['another department: the current version', department, { history: false, fullProvenance: false }],
+    ['a bank: the current version', bank(), { history: false, fullProvenance: false }],
+    ['the public: the current version', publicAsker, { history: false, fullProvenance: false }],
+  ] as const)('gives %s', (_, asker, disclosure) => {
+    expect(recordDisclosure(asker, { providerDepartmentId: 7 })).toEqual(disclosure)
+  })
+
+  it('binds only the public and banks to publicity windows', () => {
+    expect([publicAsker, bank(), department, provider, { kind: 'subject' } as Asker, { kind: 'platform_office' } as Asker].map(windowMatters)).toEqual([true, true, false, false, false, false])
   })
 })

@@ -18,6 +18,10 @@ const rules = {
   submit_records: ['platform_admin', 'department_operator'],
   review_cases: ['platform_admin', 'department_reviewer'],
   check_credit: ['platform_admin', 'credit_checker'],
+  // Non-public records (government sharing; authorised queries for banks), each read query-logged.
+  read_shared_records: ['platform_admin', 'department_operator', 'department_reviewer', 'credit_checker'],
+  manage_authorisations: ['platform_admin', 'credit_checker'],
+  read_query_log: ['platform_admin', 'auditor'],
 } as const satisfies Record<string, readonly Role[]>
 
 export type Permission = keyof typeof rules

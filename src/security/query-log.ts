@@ -1,7 +1,10 @@
 /**
  * Every read of non-public data is written down: who, when, which subject and records, why, under
  * which authorisation (河南条例 Art. 40; 深圳 keeps these ≥ 5 years). The data subject is shown
- * this log in its own view.
+ * this log in its own view ("who looked at my records"), read through `subjectQueryLog` on the
+ * (subject_id, at) index.
+ *
+ * The entry is written before the data leaves the service: a read that cannot be logged fails.
  */
 import type { Kysely } from 'kysely'
 import type { Tables } from '../db/database.ts'
@@ -9,29 +12,80 @@ import type { Clock } from '../clock.ts'
 import type { Actor } from './actor.ts'
 import { actorRef } from './actor.ts'
 
+export type QueryChannel = 'api' | 'web' | 'cli'
+
 export interface QueryLogEntry {
   actor: Actor
   subjectId: number
   recordIds?: number[]
   purpose: string
   authorisationId?: number | null
-  channel: 'api' | 'web' | 'cli'
+  channel: QueryChannel
+}
+
+const row = (at: string, entry: QueryLogEntry) => {
+  const ref = actorRef(entry.actor)
+  return {
+    at,
+    actor_type: ref.type,
+    actor_id: ref.id,
+    department_id: entry.actor.type === 'user' || entry.actor.type === 'api_key' ? entry.actor.departmentId : null,
+    subject_id: entry.subjectId,
+    record_ids: entry.recordIds && entry.recordIds.length ? JSON.stringify(entry.recordIds) : null,
+    purpose: entry.purpose,
+    authorisation_id: entry.authorisationId ?? null,
+    channel: entry.channel,
+  }
 }
 
 export async function logRead(db: Kysely<Tables>, clock: Clock, entry: QueryLogEntry): Promise<void> {
-  const ref = actorRef(entry.actor)
-  await db
-    .insertInto('query_log')
-    .values({
-      at: clock.now().toISOString(),
-      actor_type: ref.type,
-      actor_id: ref.id,
-      department_id: entry.actor.type === 'user' || entry.actor.type === 'api_key' ? entry.actor.departmentId : null,
-      subject_id: entry.subjectId,
-      record_ids: entry.recordIds ? JSON.stringify(entry.recordIds) : null,
-      purpose: entry.purpose,
-      authorisation_id: entry.authorisationId ?? null,
-      channel: entry.channel,
-    })
-    .execute()
+  await db.insertInto('query_log').values(row(clock.now().toISOString(), entry)).execute()
+}
+
+/** Many reads at once (a bulk lookup): one transaction, multi-row inserts. */
+export async function logReads(db: Kysely<Tables>, clock: Clock, entries: QueryLogEntry[]): Promise<void> {
+  if (entries.length === 0) return
+  const at = clock.now().toISOString()
+  // 9 columns a row: 500 rows stay well under SQLite's and PostgreSQL's parameter limits.
+  const CHUNK = 500
+  await db.transaction().execute(async (trx) => {
+    for (let i = 0; i < entries.length; i += CHUNK) {
+      await trx.insertInto('query_log').values(entries.slice(i, i + CHUNK).map((e) => row(at, e))).execute()
+    }
+  })
+}
+
+export interface QueryLogView {
+  id: number
+  at: string
+  /** The reading department (null for the platform's own command line). */
+  department: { code: string; name: string } | null
+  actorType: string
+  actorId: string
+  recordIds: number[]
+  purpose: string
+  authorisationId: number | null
+  channel: string
+}
+
+/** A subject's log entries, newest first, with the reading department's name. */
+export async function subjectQueryLog(db: Kysely<Tables>, subjectId: number, page: { limit: number; beforeId?: number }): Promise<QueryLogView[]> {
+  let q = db
+    .selectFrom('query_log as q')
+    .leftJoin('departments as d', 'd.id', 'q.department_id')
+    .select(['q.id', 'q.at', 'q.actor_type', 'q.actor_id', 'q.record_ids', 'q.purpose', 'q.authorisation_id', 'q.channel', 'd.code as department_code', 'd.name as department_name'])
+    .where('q.subject_id', '=', subjectId)
+  if (page.beforeId !== undefined) q = q.where('q.id', '<', page.beforeId)
+  const rows = await q.orderBy('q.at', 'desc').orderBy('q.id', 'desc').limit(page.limit).execute()
+  return rows.map((r) => ({
+    id: r.id,
+    at: r.at,
+    department: r.department_code !== null && r.department_name !== null ? { code: r.department_code, name: r.department_name } : null,
+    actorType: r.actor_type,
+    actorId: r.actor_id,
+    recordIds: r.record_ids ? (JSON.parse(r.record_ids) as number[]) : [],
+    purpose: r.purpose,
+    authorisationId: r.authorisation_id,
+    channel: r.channel,
+  }))
 }

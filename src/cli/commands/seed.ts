@@ -26,6 +26,9 @@ export function registerSeed(program: Command, ctx: CommandContext) {
     if (!Number.isInteger(subjects) || subjects < 0 || subjects > 50_000_000) {
       throw new AppError('SEED_SUBJECTS_INVALID', '--subjects 须为 0 到 50,000,000 的整数', '--subjects must be a whole number from 0 to 50,000,000')
     }
-    await usePlatform(ctx, o, async (platform) => printSeedReport(ctx, await seedDemo(platform, { ...platform.config.demo, subjects })))
+    await usePlatform(ctx, o, async (platform) => {
+      printSeedReport(ctx, await seedDemo(platform, { ...platform.config.demo, subjects }))
+      await platform.search.indexPending()
+    })
   })
 }

@@ -25,6 +25,8 @@ export function registerServe(program: Command, ctx: CommandContext) {
       const report = await seedDemo(platform, config.demo)
       if (report.subjectsAdded || report.usersAdded.length || report.departmentsAdded) printSeedReport(ctx, report)
     }
+    // Names loaded since the search index last ran (a seed, a bulk load) are indexed before serving.
+    await platform.search.indexPending()
     const app = await buildApp(platform, { logger: config.environment !== 'test' })
     const shutdown = async () => {
       await app.close()

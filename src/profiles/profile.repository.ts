@@ -1,0 +1,223 @@
+/**
+ * All SQL of the query platform. A profile is a handful of indexed reads: every record of one subject
+ * with its current version (records_subject_summary, then each version by primary key), then
+ * earlier versions for privileged askers. A bulk lookup is
+ * set-based, in chunks: identifiers by value or keyed hash, subjects by id, counts grouped by
+ * subject, item and provider. Subjects' tables are read here, not written: linking subjects
+ * belongs to collection and registration.
+ */
+import { sql, type Kysely } from 'kysely'
+import type { Tables } from '../db/database.ts'
+
+export interface RecordFactsRow {
+  id: number
+  category: string
+  status: string
+  departmentId: number
+  currentVersion: number
+  decisionDate: string | null
+  publicationDate: string | null
+  validFrom: string | null
+  validTo: string | null
+  publicityEnd: string | null
+  tier: string | null
+  removalDate: string | null
+  /** The current version with payload and provenance (read in the same pass: the row is visited anyway). */
+  current: VersionRow
+}
+
+export interface VersionRow {
+  recordId: number
+  version: number
+  status: string
+  payload: string
+  departmentCode: string
+  departmentName: string
+  batchId: number | null
+  sourceRow: number | null
+  submittedBy: string
+  receivedAt: string
+  catalogVersion: number
+  fileHash: string | null
+}
+
+/** Items and the payload keys of their removal dates, e.g. [['SXBZXR', ['SX_YCRQ']]]. */
+export type RemovalKeys = ReadonlyArray<readonly [category: string, keys: readonly string[]]>
+
+/** Ids per statement: far below SQLite's 32,766 and PostgreSQL's 65,535 parameters. */
+export const ID_CHUNK = 1000
+
+const chunks = <T>(items: readonly T[], size = ID_CHUNK): T[][] => {
+  const out: T[][] = []
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size))
+  return out
+}
+
+export function profileRepository(db: Kysely<Tables>) {
+  const versionColumns = [
+    'v.record_id',
+    'v.version',
+    'v.status',
+    'v.payload',
+    'd.code as department_code',
+    'd.name as department_name',
+    'v.batch_id',
+    'v.source_row',
+    'v.submitted_by',
+    'v.received_at',
+    'v.catalog_version',
+    'v.file_hash',
+  ] as const
+  const toVersion = (r: {
+    record_id: number
+    version: number
+    status: string
+    payload: string
+    department_code: string
+    department_name: string
+    batch_id: number | null
+    source_row: number | null
+    submitted_by: string
+    received_at: string
+    catalog_version: number
+    file_hash: string | null
+  }): VersionRow => ({
+    recordId: r.record_id,
+    version: r.version,
+    status: r.status,
+    payload: r.payload,
+    departmentCode: r.department_code,
+    departmentName: r.department_name,
+    batchId: r.batch_id,
+    sourceRow: r.source_row,
+    submittedBy: r.submitted_by,
+    receivedAt: r.received_at,
+    catalogVersion: r.catalog_version,
+    fileHash: r.file_hash,
+  })
+
+  return {
+    /** Changes whenever any catalog item gets a new version or is retired: the rules cache key. */
+    async catalogSignature(): Promise<string> {
+      const rows = await db.selectFrom('catalog_items').select(['code', 'current_version', 'status']).orderBy('code').execute()
+      return rows.map((r) => `${r.code}:${r.current_version}:${r.status}`).join(',')
+    },
+
+    /**
+     * Every record of a subject with its current version: what visibility needs (dates, and a list
+     * entry's removal date from the payload), and the payload and provenance to show. One pass: the
+     * records come from records_subject_summary alone, each current version by primary key.
+     */
+    async recordsOf(subjectId: number, removalKeys: RemovalKeys): Promise<RecordFactsRow[]> {
+      // Lists keep their removal date in the payload; extract it only for those items (->> works on both stores).
+      const removal = removalKeys.length
+        ? sql<string | null>`case ${sql.join(
+            removalKeys.map(([category, keys]) => sql`when r.category = ${sql.lit(category)} then coalesce(${sql.join(keys.map((k) => sql`v.payload ->> ${sql.lit(k)}`))}, null)`),
+            sql` `,
+          )} end`
+        : sql<string | null>`null`
+      const rows = await db
+        .selectFrom('records as r')
+        .innerJoin('record_versions as v', 'v.id', 'r.current_version_id')
+        .innerJoin('departments as d', 'd.id', 'v.department_id')
+        .select([
+          'r.id',
+          'r.category',
+          'r.status as record_status',
+          'r.department_id as provider_id',
+          'v.decision_date',
+          'v.publication_date',
+          'v.valid_from',
+          'v.valid_to',
+          'v.publicity_end',
+          'v.tier',
+          removal.as('removal_date'),
+          ...versionColumns,
+        ])
+        .where('r.subject_id', '=', subjectId)
+        .execute()
+      return rows.map((r) => ({
+        id: r.id,
+        category: r.category,
+        status: r.record_status,
+        departmentId: r.provider_id,
+        currentVersion: r.version,
+        decisionDate: r.decision_date,
+        publicationDate: r.publication_date,
+        validFrom: r.valid_from,
+        validTo: r.valid_to,
+        publicityEnd: r.publicity_end,
+        tier: r.tier,
+        removalDate: typeof r.removal_date === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(r.removal_date) ? r.removal_date : null,
+        current: toVersion(r),
+      }))
+    },
+
+    /** Every version of the records but their current ones, oldest first. */
+    async earlierVersions(records: ReadonlyArray<{ id: number; currentVersion: number }>): Promise<VersionRow[]> {
+      const current = new Map(records.map((r) => [r.id, r.currentVersion]))
+      const out: VersionRow[] = []
+      for (const ids of chunks(records.filter((r) => r.currentVersion > 1).map((r) => r.id))) {
+        const rows = await db
+          .selectFrom('record_versions as v')
+          .innerJoin('departments as d', 'd.id', 'v.department_id')
+          .select(versionColumns)
+          .where('v.record_id', 'in', ids)
+          .orderBy('v.record_id')
+          .orderBy('v.version')
+          .execute()
+        for (const r of rows) if (r.version !== current.get(r.record_id)) out.push(toVersion(r))
+      }
+      return out
+    },
+
+    /** Subject ids by plain identifier value (USCC, organisation code, registration or tax number). */
+    async subjectIdsByValue(scheme: string, values: readonly string[]): Promise<Map<string, number>> {
+      const out = new Map<string, number>()
+      for (const part of chunks(values)) {
+        const rows = await db.selectFrom('subject_identifiers').select(['value', 'subject_id']).where('scheme', '=', scheme).where('value', 'in', part).execute()
+        for (const r of rows) if (r.value !== null) out.set(r.value, r.subject_id)
+      }
+      return out
+    },
+
+    /** Subject ids by the keyed hash of a personal identifier. */
+    async subjectIdsByHash(scheme: string, hashes: readonly string[]): Promise<Map<string, number>> {
+      const out = new Map<string, number>()
+      for (const part of chunks(hashes)) {
+        const rows = await db.selectFrom('subject_identifiers').select(['value_hash', 'subject_id']).where('scheme', '=', scheme).where('value_hash', 'in', part).execute()
+        for (const r of rows) if (r.value_hash !== null) out.set(r.value_hash, r.subject_id)
+      }
+      return out
+    },
+
+    async subjectSummaries(ids: readonly number[]): Promise<Map<number, { name: string; kind: string }>> {
+      const out = new Map<number, { name: string; kind: string }>()
+      for (const part of chunks(ids)) {
+        const rows = await db.selectFrom('subjects').select(['id', 'name', 'kind']).where('id', 'in', part).execute()
+        for (const r of rows) out.set(r.id, { name: r.name, kind: r.kind })
+      }
+      return out
+    },
+
+    /**
+     * Records in force per subject and item, split by whether `ownDepartmentId` provided them (what
+     * visibility needs of the provider, at a tenth of the rows of grouping by every provider).
+     */
+    async inForceCounts(subjectIds: readonly number[], ownDepartmentId: number | null): Promise<Array<{ subjectId: number; category: string; own: boolean; n: number }>> {
+      const out: Array<{ subjectId: number; category: string; own: boolean; n: number }> = []
+      const own = ownDepartmentId === null ? sql<number>`0` : sql<number>`case when department_id = ${ownDepartmentId} then 1 else 0 end`
+      for (const part of chunks(subjectIds)) {
+        const rows = await db
+          .selectFrom('records')
+          .select(['subject_id', 'category', own.as('own'), (eb) => eb.fn.countAll<number>().as('n')])
+          .where('subject_id', 'in', part)
+          .where('status', '=', 'in_force')
+          .groupBy(['subject_id', 'category', 'own'])
+          .execute()
+        for (const r of rows) out.push({ subjectId: r.subject_id, category: r.category, own: Number(r.own) === 1, n: Number(r.n) })
+      }
+      return out
+    },
+  }
+}

@@ -1,0 +1,282 @@
+/**
+ * The query platform's use cases: a subject's credit file for whoever asks, the subject's own view,
+ * a department's bulk lookup, and the query log a subject is shown. What is shown is decided record
+ * by record by the pure rules in visibility.ts; every read of non-public data is written to the
+ * query log before the answer leaves (a read that cannot be logged fails).
+ */
+import type { Database } from '../db/create-database.ts'
+import { chinaDate, type Clock } from '../clock.ts'
+import { AppError, notFound } from '../errors.ts'
+import type { Actor } from '../security/actor.ts'
+import { authorize } from '../security/policy.ts'
+import type { PersonalDataCipher } from '../security/personal-data.ts'
+import { logRead, subjectQueryLog, type QueryChannel, type QueryLogView } from '../security/query-log.ts'
+import type { CatalogService } from '../catalog/catalog.service.ts'
+import type { SubjectService } from '../subjects/subject.service.ts'
+import { subjectRepository } from '../subjects/subject.repository.ts'
+import type { DepartmentService } from '../departments/department.service.ts'
+import type { AuthorisationService } from '../authorisations/authorisation.service.ts'
+import { findDivision } from '../identifiers/index.ts'
+import type { Tier } from '../catalog/catalog.ts'
+import { profileRepository, type RecordFactsRow, type VersionRow } from './profile.repository.ts'
+import { createItemRulesCache } from './item-rules-cache.ts'
+import { askerFor, actorDepartmentId } from './asker.ts'
+import { recordDisclosure, recordVisibility, subjectVisibility, type Asker, type RecordFacts, type Visibility } from './visibility.ts'
+import { publicityWindow, type PublicityWindow } from './publicity-window.ts'
+import { groupLabels, groupOrder } from './profile-groups.ts'
+import { revealFields } from './reveal.ts'
+import { createBulkLookup } from './bulk-lookup.ts'
+import type { DisplayGroup } from '../catalog/catalog.ts'
+import type { Profile, ProfileGroup, ProfileRecord, Provenance } from './profile.ts'
+
+/**
+ * A subject whose identity a verification channel has established: a citizen's real-name sign-in
+ * (实名认证), a firm's electronic business licence. No such channel exists yet, so nothing in the
+ * HTTP API makes one; whoever adds it constructs this only after verifying, never from a claim.
+ */
+export interface VerifiedSubject {
+  subjectId: number
+  /** The channel that verified it, for the record (e.g. 'henan-gov-app'). */
+  verifiedBy: string
+}
+
+/** Marks of records under objection; the rights feature (objections) provides it. */
+export type ObjectionMarks = (recordIds: readonly number[]) => Promise<ReadonlySet<number>>
+
+export interface ProfileOptions {
+  purpose?: string
+  /** The authorisation a bank's query rests on; found for the subject and bank when absent. */
+  authorisationId?: number
+  /** Only this group's records (the others still give their counts). */
+  group?: DisplayGroup
+  /** Records per group (default 10). */
+  limit?: number
+  /** Skip this many records of the group (with `group`). */
+  offset?: number
+  channel?: QueryChannel
+}
+
+/** Records per group on the first page, as 信用中国's tabs show them. */
+const DEFAULT_PAGE = 10
+const statuses = new Set(['in_force', 'revoked', 'archived'])
+
+export function createProfileService(deps: {
+  database: Database
+  clock: Clock
+  cipher: PersonalDataCipher
+  catalog: CatalogService
+  subjects: SubjectService
+  departments: DepartmentService
+  authorisations: AuthorisationService
+  objections?: ObjectionMarks
+}) {
+  const { database, clock, cipher, subjects, departments, authorisations } = deps
+  const repo = profileRepository(database.db)
+  const subjectRepo = subjectRepository(database.db)
+  const { currentRules, lastRules } = createItemRulesCache({ catalog: deps.catalog, signature: () => repo.catalogSignature() })
+  const instant = () => ({ today: chinaDate(clock), now: clock.now().toISOString() })
+  const subjectNotFound = (code: string) => notFound('SUBJECT_NOT_FOUND', `未找到信用主体 ${code}`, `No credit subject found for ${code}`)
+
+  async function departmentOf(actor: Actor) {
+    const id = actorDepartmentId(actor)
+    return id === null ? null : ((await departments.findById(id)) ?? null)
+  }
+
+  interface Evaluated {
+    fact: RecordFactsRow
+    facts: RecordFacts
+    window: PublicityWindow
+    visibility: Visibility
+    group: DisplayGroup
+  }
+
+  /** Builds the file of one subject for one asker; logs it when it holds anything non-public. */
+  async function view(asker: Asker, subjectId: number, code: string, options: ProfileOptions, log: { actor: Actor; purpose: string; authorisationId: number | null } | null): Promise<Profile> {
+    const at = instant()
+    // One round of reads (concurrent on PostgreSQL): the catalog's rules, the subject and its records'
+    // facts — read with the rules last seen, and read again in the rare case the catalog just changed.
+    const seen = lastRules()
+    const [rules, subject, identifiers, names, early] = await Promise.all([
+      currentRules(),
+      subjectRepo.findById(subjectId),
+      subjectRepo.identifiersOf(subjectId),
+      subjectRepo.namesOf(subjectId),
+      seen ? repo.recordsOf(subjectId, seen.removalKeys) : Promise.resolve(undefined),
+    ])
+    const facts = early && rules === seen ? early : await repo.recordsOf(subjectId, rules.removalKeys)
+    if (!subject) throw subjectNotFound(code)
+    const naturalPerson = subject.kind === 'natural_person'
+    const objections = deps.objections && facts.length ? await deps.objections(facts.map((f) => f.id)) : undefined
+
+    const evaluated: Evaluated[] = []
+    for (const fact of facts) {
+      const item = rules.rulesOf(fact.category)
+      const window = publicityWindow(item.publicityRule, fact as RecordFactsRow & { tier: Tier | null })
+      const recordFacts: RecordFacts = {
+        category: fact.category,
+        sharingLevel: item.sharingLevel,
+        ...(item.naturalPersonSharingLevel ? { naturalPersonSharingLevel: item.naturalPersonSharingLevel } : {}),
+        aboutNaturalPerson: naturalPerson,
+        // An unknown stored status is treated as withdrawn: shown only to the privileged.
+        status: (statuses.has(fact.status) ? fact.status : 'archived') as RecordFacts['status'],
+        underObjection: objections?.has(fact.id) ?? false,
+        providerDepartmentId: fact.departmentId,
+        publicity: window,
+      }
+      const visibility = recordVisibility(asker, recordFacts, at)
+      if (visibility.visible) evaluated.push({ fact, facts: recordFacts, window, visibility, group: item.group })
+    }
+    const shownSubject = subjectVisibility(asker, { naturalPerson, anyRecordVisible: evaluated.length > 0 }, at)
+    // A person the asker may not see does not exist for it: the same answer as an unknown code.
+    if (!shownSubject.visible) throw subjectNotFound(code)
+
+    const limit = Math.max(0, Math.min(options.limit ?? DEFAULT_PAGE, 200))
+    const newestFirst = (a: Evaluated, b: Evaluated) => {
+      const da = a.fact.decisionDate ?? a.fact.publicationDate ?? a.fact.validFrom ?? ''
+      const db = b.fact.decisionDate ?? b.fact.publicationDate ?? b.fact.validFrom ?? ''
+      return da < db ? 1 : da > db ? -1 : b.fact.id - a.fact.id
+    }
+    const byGroup = new Map<DisplayGroup, Evaluated[]>(groupOrder.map((g) => [g, []]))
+    for (const e of evaluated) byGroup.get(e.group)!.push(e)
+    const pages = new Map<DisplayGroup, Evaluated[]>()
+    for (const [g, list] of byGroup) {
+      list.sort(newestFirst)
+      if (options.group && options.group !== g) pages.set(g, [])
+      else pages.set(g, list.slice(options.group ? (options.offset ?? 0) : 0).slice(0, limit))
+    }
+    const shown = [...pages.values()].flat()
+    const withHistory = shown.filter((e) => recordDisclosure(asker, e.facts).history)
+    const earlier = withHistory.length ? await repo.earlierVersions(withHistory.map((e) => ({ id: e.fact.id, currentVersion: e.fact.currentVersion }))) : []
+    const earlierById = new Map<number, VersionRow[]>()
+    for (const v of earlier) {
+      const list = earlierById.get(v.recordId)
+      if (list) list.push(v)
+      else earlierById.set(v.recordId, [v])
+    }
+
+    const masked = asker.kind !== 'subject' && asker.kind !== 'platform_office'
+    const toRecord = (e: Evaluated): ProfileRecord => {
+      const v = e.fact.current
+      const item = rules.rulesOf(e.fact.category)
+      const disclosure = recordDisclosure(asker, e.facts)
+      const record: ProfileRecord = {
+        id: e.fact.id,
+        category: e.fact.category,
+        categoryName: item.name,
+        categoryNameEn: item.nameEn,
+        status: e.facts.status,
+        version: v.version,
+        visibleAs: e.visibility.reason,
+        underObjection: e.visibility.objectionMark,
+        dates: { decision: e.fact.decisionDate, publication: e.fact.publicationDate, validFrom: e.fact.validFrom, validTo: e.fact.validTo, publicityStart: e.window.start, publicityEnd: e.window.end },
+        publicNow: recordVisibility({ kind: 'public' }, e.facts, at).visible,
+        fields: revealFields(v.payload, e.visibility.masked, cipher),
+        provenance: provenanceOf(v, disclosure.fullProvenance),
+      }
+      if (disclosure.history) {
+        record.history = (earlierById.get(e.fact.id) ?? []).map((h) => ({ version: h.version, status: h.status, fields: revealFields(h.payload, e.visibility.masked, cipher), provenance: provenanceOf(h, disclosure.fullProvenance) }))
+      }
+      return record
+    }
+    const groups: ProfileGroup[] = groupOrder.map((g) => ({
+      group: g,
+      label: groupLabels[g].zh,
+      labelEn: groupLabels[g].en,
+      count: byGroup.get(g)!.length,
+      records: pages.get(g)!.map(toRecord),
+    }))
+
+    const logged = log !== null && (shownSubject.logged || evaluated.some((e) => e.visibility.logged))
+    if (logged) {
+      const recordIds = shown.filter((e) => e.visibility.logged).map((e) => e.fact.id)
+      await logRead(database.db, clock, { actor: log.actor, subjectId, recordIds, purpose: log.purpose, authorisationId: log.authorisationId, channel: options.channel ?? 'api' })
+    }
+
+    if (!masked && identifiers.some((i) => i.masked)) {
+      for (const i of identifiers) {
+        if (!i.masked) continue
+        const sealed = await subjectRepo.ciphertextOf(subjectId, i.scheme)
+        if (sealed) {
+          try {
+            i.value = cipher.decrypt(sealed)
+            i.masked = false
+          } catch {
+            // Sealed under another key: stays masked.
+          }
+        }
+      }
+    }
+    return {
+      subject: { ...subject, identifiers, formerNames: names.filter((n) => n.source !== 'registry'), divisionName: subject.division ? (findDivision(subject.division)?.name ?? null) : null },
+      asOf: at.now,
+      view: { asker: asker.kind, masked, authorisationId: log?.authorisationId ?? null, logged },
+      total: evaluated.length,
+      groups,
+    }
+  }
+
+  async function resolve(code: string): Promise<number> {
+    const id = await subjects.resolveId(code)
+    if (id === undefined) throw subjectNotFound(code)
+    return id
+  }
+
+  const bulk = createBulkLookup({ database, clock, cipher, currentRules, repo })
+
+  return {
+    /** `GET /subjects/{code}/profile`: the credit file as this actor may see it. */
+    async profile(actor: Actor, code: string, options: ProfileOptions = {}): Promise<Profile> {
+      const [department, subjectId] = await Promise.all([departmentOf(actor), resolve(code)])
+      const base = askerFor(actor, department)
+      const purpose = options.purpose?.trim()
+      if (base.kind === 'authorised' && !purpose) {
+        throw new AppError('PROFILE_PURPOSE_REQUIRED', '授权查询须写明查询用途', 'An authorised query must state its purpose', { details: { field: 'purpose' } })
+      }
+      let asker = base
+      let authorisationId: number | null = null
+      if (base.kind === 'authorised') {
+        const found = await authorisations.forQuery(subjectId, base.departmentId, options.authorisationId)
+        authorisationId = found?.id ?? null
+        asker = { ...base, authorisation: found ? { scope: found.scope, grantedOn: found.grantedOn, expiresAt: found.expiresAt, revokedAt: found.revokedAt } : null }
+      }
+      const defaultPurpose = asker.kind === 'platform_office' ? '信用办查询 platform office query' : '政务共享查询 government sharing query'
+      return view(asker, subjectId, code, options, { actor, purpose: purpose || defaultPurpose, authorisationId })
+    },
+
+    /** The subject's own full file: everything held about it, unmasked, every version; not logged. */
+    async ownProfile(self: VerifiedSubject, options: Omit<ProfileOptions, 'purpose' | 'authorisationId'> = {}): Promise<Profile> {
+      return view({ kind: 'subject' }, self.subjectId, String(self.subjectId), options, null)
+    },
+
+    /** `POST /subjects/lookup`: a summary per code for a department's bulk check. */
+    async lookup(actor: Actor, codes: readonly string[], options: { purpose: string; channel?: QueryChannel }) {
+      authorize(actor, 'read_shared_records')
+      const asker = askerFor(actor, await departmentOf(actor))
+      return bulk(actor, asker, codes, options)
+    },
+
+    /** Who read a subject's non-public data: for the platform office and auditors (and the subject at a service window). */
+    async queryLog(actor: Actor, code: string, page: { limit: number; beforeId?: number; purpose?: string; channel?: QueryChannel }): Promise<QueryLogView[]> {
+      authorize(actor, 'read_query_log')
+      const subjectId = await resolve(code)
+      const subject = await subjectRepo.findById(subjectId)
+      // Whom a person's data was shown to is itself personal data about that person.
+      if (subject?.kind === 'natural_person') await logRead(database.db, clock, { actor, subjectId, purpose: page.purpose?.trim() || '查询记录核查 query-log review', channel: page.channel ?? 'api' })
+      return subjectQueryLog(database.db, subjectId, { limit: page.limit, ...(page.beforeId ? { beforeId: page.beforeId } : {}) })
+    },
+
+    /** "Who looked at my records": the reading departments, when, why, under which authorisation. */
+    async ownQueryLog(self: VerifiedSubject, page: { limit: number; beforeId?: number }): Promise<Array<Omit<QueryLogView, 'actorId'>>> {
+      const entries = await subjectQueryLog(database.db, self.subjectId, page)
+      // The department answers for its staff; their account names stay inside government.
+      return entries.map(({ actorId: _, ...entry }) => entry)
+    },
+  }
+}
+
+function provenanceOf(v: VersionRow, full: boolean): Provenance {
+  const basic: Provenance = { department: { code: v.departmentCode, name: v.departmentName }, receivedAt: v.receivedAt, catalogVersion: v.catalogVersion }
+  return full ? { ...basic, batchId: v.batchId, sourceRow: v.sourceRow, submittedBy: v.submittedBy, fileHash: v.fileHash } : basic
+}
+
+export type ProfileService = ReturnType<typeof createProfileService>
