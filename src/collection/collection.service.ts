@@ -51,6 +51,8 @@ export interface CollectionLimits {
 export const defaultCollectionLimits: CollectionLimits = { maxFileBytes: 1024 * 1024 * 1024, maxUncompressedBytes: 512 * 1024 * 1024, maxApiRecords: 50_000 }
 
 const CHUNK_SIZE = 5_000
+/** A batch that writes this many versions changes the tables enough to refresh the planner's statistics. */
+const LARGE_BATCH = 10_000
 
 type Pipeline = { summary: SourceSummary; chunks: AsyncGenerator<PreparedChunk & { rowsRead: number }> }
 
@@ -134,6 +136,7 @@ export function createCollectionService(deps: {
       await audit.append(writer.kysely, { actor, action: 'batch.commit', entityType: 'batch', entityId: batchId, detail: { category: meta.category, department: meta.department.code, channel: meta.channel, fileName: meta.fileName, ...counts } })
       await writer.commit()
       // The batch is in; a failure of what follows must not report it as failed.
+      if (counts.accepted + counts.updated >= LARGE_BATCH) await writer.refreshStatistics().catch(() => {})
       await deps.afterCommit?.().catch(() => {})
       const errors = [...headerIssues.filter((i) => i.severity === 'error'), ...batch.errors].slice(0, SUMMARY_ISSUE_LIMIT)
       return { batchId, ...counts, errors: errors.map(({ severity: _, ...e }: RowIssue) => e) }

@@ -37,6 +37,9 @@ export async function openFingerprintProbe(url: string, schema?: string): Promis
   parsed.searchParams.delete('schema')
   const client = new pg.Client({ connectionString: parsed.toString(), ...((schema ?? fromUrl) ? { options: `-c search_path=${schema ?? fromUrl}` } : {}) })
   await client.connect()
+  // The probe is only ever an index lookup. Right after a large batch the statistics still call
+  // records small, and the planner would scan the whole table for each probe.
+  await client.query('set enable_seqscan = off; set jit = off')
   return {
     async known(fps) {
       const { rows } = await client.query<{ f: string }>('select current_fingerprint as f from records where current_fingerprint = any($1::text[])', [fps])

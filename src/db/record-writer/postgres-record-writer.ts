@@ -136,6 +136,9 @@ export async function openPostgresRecordWriter(database: Database): Promise<Reco
     async insertBatchErrors(rows) {
       await copy('batch_errors', 'batch_id, row_number, column_name, value, code, message, message_en, severity, raw_row', rows, (r) => [r.batchId, r.rowNumber, r.column, r.value, r.code, r.message, r.messageEn, r.severity, r.rawRow])
     },
+    async refreshStatistics() {
+      await q('analyze records; analyze record_versions')
+    },
     async finishBatch(batchId, o) {
       await q('update batches set status = $1, received = $2, accepted = $3, updated = $4, unchanged = $5, rejected = $6, warnings = $7, completed_at = $8 where id = $9', [
         o.status,

@@ -100,6 +100,8 @@ export interface RecordWriter {
   insertEvents(rows: EventRow[]): Promise<void>
   insertBatchErrors(rows: BatchErrorRow[]): Promise<void>
   finishBatch(batchId: number, outcome: BatchOutcome): Promise<void>
+  /** After a large batch has committed: brings the planner's statistics up to date. */
+  refreshStatistics(): Promise<void>
 }
 
 export function openRecordWriter(database: Database): Promise<RecordWriter> {

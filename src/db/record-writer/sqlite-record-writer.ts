@@ -139,6 +139,9 @@ export function openSqliteRecordWriter(database: Database): RecordWriter {
     async insertBatchErrors(rows) {
       for (const e of rows) insertError.run(e.batchId, e.rowNumber, e.column, e.value, e.code, e.message, e.messageEn, e.severity, e.rawRow)
     },
+    async refreshStatistics() {
+      // SQLite plans these lookups from the indexes alone; it keeps no statistics unless asked.
+    },
     async finishBatch(batchId, o) {
       stmt('update batches set status = ?, received = ?, accepted = ?, updated = ?, unchanged = ?, rejected = ?, warnings = ?, completed_at = ? where id = ?').run(o.status, o.received, o.accepted, o.updated, o.unchanged, o.rejected, o.warnings, o.completedAt, batchId)
     },
