@@ -9,6 +9,7 @@
 import { pathToFileURL } from 'node:url'
 import { identify, makeResidentId, makeUscc, makeOrgCode, USCC_CHARSET } from '../src/identifiers/index.ts'
 import type { IdentifyOptions } from '../src/identifiers/index.ts'
+import { mulberry32 } from '../src/demo/prng.ts'
 
 export interface IdentifierBenchResult {
   codes: number
@@ -20,17 +21,7 @@ const AREAS = ['410702', '410703', '410704', '410711', '410721', '410724', '4107
 const USCC_PREFIXES: [string, string][] = [['9', '1'], ['9', '1'], ['9', '1'], ['9', '2'], ['9', '3'], ['1', '1'], ['1', '2'], ['5', '1'], ['N', '2']]
 const BODY_CHARS = USCC_CHARSET.replace(/[IOSVZ]/g, '')
 
-/** A small deterministic PRNG (mulberry32), so every run validates the same codes. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
+const prng = mulberry32
 
 export function generateBenchCodes(count: number, seed = 20260101): string[] {
   const rnd = prng(seed)

@@ -13,6 +13,7 @@ import { baseCatalog, findCodeTable } from '../src/catalog/base-catalog/index.ts
 import type { CatalogField, CatalogItemDefinition } from '../src/catalog/catalog.ts'
 import { maskResidentId, makeResidentId } from '../src/identifiers/index.ts'
 import { addDays, addMonths } from '../src/profiles/publicity-window.ts'
+import { mulberry32 } from '../src/demo/prng.ts'
 
 const weights: Record<string, number> = { XZXK: 35, XZCF: 22, CCJCJG: 10, XYCN: 8, NSXYAJ: 5, JYYCML: 4, HBXYPJ: 3, SHTZXY: 3, BZRY: 3, SXBZXR: 3, YZSXZT: 2, ZDSSWF: 1, TQNMGGZ: 1 }
 
@@ -25,17 +26,7 @@ const tables: BulkTable[] = [
   },
 ]
 
-/** A small, fast PRNG (mulberry32): the same data on every run. */
-function rng(seed: number) {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
+const rng = mulberry32
 
 export interface LoadedRecords {
   records: number

@@ -16,6 +16,7 @@ import { makeResidentId, makeUscc, USCC_CHARSET } from '../identifiers/index.ts'
 import type { SourceRow } from './collection.ts'
 import { canonicalJson, hashCanonicalText } from './content-hash.ts'
 import { createRowValidator } from './validate-row.ts'
+import { mulberry32 } from '../demo/prng.ts'
 
 export const BENCH_HEADERS = [
   '行政相对人名称',
@@ -45,16 +46,7 @@ export const BENCH_HEADERS = [
   '备注',
 ]
 
-function prng(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
+const prng = mulberry32
 
 const AREAS = ['410702', '410703', '410704', '410711', '410721', '410724', '410725', '410726', '410727', '410781', '410782', '410783']
 const BODY = USCC_CHARSET.replace(/[IOSVZ]/gu, '')

@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { hashSeed, mix32, pick, Rng, seedToUint32, weightedPick, WeightedTable } from './prng.ts'
+import { hashSeed, mix32, mulberry32, pick, Rng, seedToUint32, weightedPick, WeightedTable } from './prng.ts'
 
 describe('Rng', () => {
   it('gives the same sequence for the same seed, on every machine', () => {
@@ -100,5 +100,12 @@ describe('Rng', () => {
     expect(mix32(1)).not.toBe(mix32(2))
     expect(hashSeed(1, 1)).not.toBe(hashSeed(1, 2))
     expect(hashSeed(1, 2)).not.toBe(hashSeed(2, 1))
+  })
+})
+
+describe('mulberry32', () => {
+  it('gives the reference sequence, so benchmarks see the same inputs on every run', () => {
+    const next = mulberry32(42)
+    expect([next(), next(), next()]).toEqual([0.6011037519201636, 0.44829055899754167, 0.8524657934904099])
   })
 })

@@ -159,3 +159,15 @@ export class WeightedTable<T> {
     return this.items[lo] as T
   }
 }
+
+/** mulberry32: a tiny PRNG of floats in [0, 1), for benchmarks that need the same inputs on every run. */
+export function mulberry32(seed: number): () => number {
+  let a = seed >>> 0
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0
+    let t = a
+    t = Math.imul(t ^ (t >>> 15), t | 1)
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
+  }
+}
