@@ -129,11 +129,12 @@ export function createCollectionService(deps: {
       }
       const { revoked, ...counts } = { ...batch.counts, warnings: batch.counts.warnings + headerIssues.filter((i) => i.severity === 'warning').length }
       await writer.finishBatch(batchId, { status: 'committed', ...counts, completedAt: clock.now().toISOString() })
+      await audit.append(writer.kysely, { actor, action: 'batch.commit', entityType: 'batch', entityId: batchId, detail: { category: meta.category, department: meta.department.code, channel: meta.channel, fileName: meta.fileName, ...counts } })
       // One change-feed event per batch; the versions it wrote (record_versions.batch_id) are its detail.
+      // After the audit entry: that took the feed's lock (changes/event-log.ts), held until commit.
       if (counts.accepted || counts.updated) {
         await writer.insertEvents([{ at: clock.now().toISOString(), type: 'batch.committed', subjectId: null, recordId: null, payload: JSON.stringify({ batchId, category: meta.category, department: meta.department.code, accepted: counts.accepted, updated: counts.updated, revoked }) }])
       }
-      await audit.append(writer.kysely, { actor, action: 'batch.commit', entityType: 'batch', entityId: batchId, detail: { category: meta.category, department: meta.department.code, channel: meta.channel, fileName: meta.fileName, ...counts } })
       await writer.commit()
       // The batch is in; a failure of what follows must not report it as failed.
       if (counts.accepted + counts.updated >= LARGE_BATCH) await writer.refreshStatistics().catch(() => {})
