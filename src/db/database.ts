@@ -283,6 +283,19 @@ export interface SearchDirtyTable {
   subject_id: number
 }
 
+export interface RecordDecisionTable {
+  id: Generated<number>
+  record_id: number
+  subject_id: number
+  kind: string
+  effective_at: string
+  basis: string
+  source_type: string
+  source_id: string
+  decided_by: string
+  created_at: string
+}
+
 export interface Tables {
   settings: SettingTable
   departments: DepartmentTable
@@ -300,6 +313,7 @@ export interface Tables {
   batch_errors: BatchErrorTable
   records: RecordTable
   record_versions: RecordVersionTable
+  record_decisions: RecordDecisionTable
   authorisations: AuthorisationTable
   query_log: QueryLogTable
   events: EventTable

@@ -5,8 +5,9 @@ import { schemaHelpers } from './migrations/schema-helpers.ts'
 import * as foundation from './migrations/0001-foundation.ts'
 import * as subjectSearch from './migrations/0002-subject-search.ts'
 import * as queryPlatform from './migrations/0003-query-platform.ts'
+import * as recordDecisions from './migrations/0004-record-decisions.ts'
 
-const migrations = [['0001-foundation', foundation], ['0002-subject-search', subjectSearch], ['0003-query-platform', queryPlatform]] as const
+const migrations = [['0001-foundation', foundation], ['0002-subject-search', subjectSearch], ['0003-query-platform', queryPlatform], ['0004-record-decisions', recordDecisions]] as const
 
 function provider(database: Database): MigrationProvider {
   return {
