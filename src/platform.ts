@@ -18,6 +18,15 @@ import { createCollectionService, type CollectionService } from './collection/co
 import { createSearchService, type SearchService } from './search/search.service.ts'
 import { createAuthorisationService, type AuthorisationService } from './authorisations/authorisation.service.ts'
 import { createProfileService, type ProfileService } from './profiles/profile.service.ts'
+import { createChangeFeedService, type ChangeFeedService } from './changes/change-feed.service.ts'
+import { createWithdrawalService, type WithdrawalService } from './records/withdrawal.service.ts'
+import { createOwnFileService, type OwnFileService } from './rights/own-file.service.ts'
+import { createCalendarService, type CalendarService } from './calendar/calendar.service.ts'
+import { createObjectionService, type ObjectionService } from './objections/objection.service.ts'
+import { createStatisticsService, type StatisticsService } from './statistics/statistics.service.ts'
+import { createPublicityService, type PublicityService } from './publicity/publicity.service.ts'
+import { createRepairService, type RepairService } from './repairs/repair.service.ts'
+import { createSanctions, type Sanctions } from './sanctions/sanctions.ts'
 
 export interface Platform {
   config: Config
@@ -34,6 +43,26 @@ export interface Platform {
   search: SearchService
   authorisations: AuthorisationService
   profiles: ProfileService
+  /** The change feed (变更订阅). */
+  changes: ChangeFeedService
+  /** Providers' withdrawals of records. */
+  withdrawals: WithdrawalService
+  /** The subject's own view and archiving on request. */
+  rights: OwnFileService
+  calendar: CalendarService
+  /** Objections (异议). */
+  objections: ObjectionService
+  statistics: StatisticsService
+  /** The publicity rules engine: explain, rule-set versions, and the scheduler's tick. */
+  publicity: PublicityService
+  /** Credit repair (信用修复). */
+  repairs: RepairService
+  // Joint rewards and punishments (issue 6): measure catalog, lists, credit checks, commitments.
+  measures: Sanctions['measures']
+  sanctionSettings: Sanctions['sanctionSettings']
+  lists: Sanctions['lists']
+  creditChecks: Sanctions['creditChecks']
+  commitments: Sanctions['commitments']
   close(): Promise<void>
 }
 
@@ -46,6 +75,11 @@ export function assemblePlatform(deps: { config: Config; database: Database; clo
   const subjects = createSubjectService({ database, clock, audit, cipher })
   const authorisations = createAuthorisationService({ database, clock, audit, subjects, departments, catalog })
   const search = createSearchService({ database, clock, subjects, catalog })
+  const calendar = createCalendarService({ database, clock, audit })
+  const publicity = createPublicityService({ database, clock, audit, catalog })
+  const objections = createObjectionService({ database, clock, audit, calendar, settings: createSettings({ database, clock }), subjects })
+  const profiles = createProfileService({ database, clock, cipher, catalog, subjects, departments, authorisations, objections: (ids) => objections.marks(ids) })
+  const sanctions = createSanctions({ config, database, clock, audit, cipher, catalog, calendar, departments, subjects })
   return {
     config,
     database,
@@ -61,7 +95,17 @@ export function assemblePlatform(deps: { config: Config; database: Database; clo
     collection: createCollectionService({ database, clock, audit, cipher, dataKey: deps.dataKey, catalog, departments, afterCommit: () => search.indexPending() }),
     search,
     authorisations,
-    profiles: createProfileService({ database, clock, cipher, catalog, subjects, departments, authorisations }),
+    profiles,
+    // Windows that have closed are announced before each read of the feed.
+    changes: createChangeFeedService({ database, clock, catalog, departments, beforeRead: () => publicity.tick() }),
+    withdrawals: createWithdrawalService({ database, clock, audit }),
+    rights: createOwnFileService({ database, clock, audit, profiles, publicityOf: (recordId) => publicity.explain(recordId), objectionsOf: (subjectId) => objections.listForSubject(subjectId) }),
+    calendar,
+    objections,
+    statistics: createStatisticsService({ database, clock, catalog, departments }),
+    publicity,
+    repairs: createRepairService({ database, clock, audit, subjects, calendar, publicity }),
+    ...sanctions,
     close: () => database.close(),
   }
 }

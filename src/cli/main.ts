@@ -15,6 +15,13 @@ import { registerUser } from './commands/user.ts'
 import { registerApiKey } from './commands/api-key.ts'
 import { registerAudit } from './commands/audit.ts'
 import { registerIngest } from './commands/ingest.ts'
+import { registerChanges } from './commands/changes.ts'
+import { registerWithdraw } from './commands/withdraw.ts'
+import { registerOwnFile } from './commands/own-file.ts'
+import { registerCalendar } from './commands/calendar.ts'
+import { registerObjection } from './commands/objection.ts'
+import { registerPublicity } from './commands/publicity.ts'
+import { registerRepair } from './commands/repair.ts'
 
 /** Exit codes: 0 ok, 1 a check failed or an operation was refused, 2 usage error. */
 export async function main(argv: string[], io: CliIo = processIo()): Promise<number> {
@@ -35,6 +42,13 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
   registerApiKey(program, ctx)
   registerAudit(program, ctx)
   registerIngest(program, ctx)
+  registerChanges(program, ctx)
+  registerWithdraw(program, ctx)
+  registerOwnFile(program, ctx)
+  registerCalendar(program, ctx)
+  registerObjection(program, ctx)
+  registerPublicity(program, ctx)
+  registerRepair(program, ctx)
   // Subcommands inherit the output and exit behaviour.
   const output = {
     writeOut: (s: string) => io.out(s.replace(/\n$/, '')),

@@ -296,6 +296,236 @@ export interface RecordDecisionTable {
   created_at: string
 }
 
+export interface CalendarDayTable {
+  date: string // YYYY-MM-DD
+  kind: string // holiday | workday (调休上班)
+  name: string
+  source: string
+  created_by: string
+  created_at: string
+}
+
+export interface EvidenceFileTable {
+  id: Generated<number>
+  case_type: string // objection | repair
+  case_id: number
+  name: string
+  media_type: string
+  size: number
+  sha256: string
+  content: Buffer
+  uploaded_by: string
+  uploaded_at: string
+}
+
+export interface CaseAlertTable {
+  id: Generated<number>
+  case_type: string
+  case_id: number
+  kind: string // reminder | overdue
+  due_on: string
+  department_id: number | null // null: the platform office
+  raised_at: string
+}
+
+export interface ObjectionTable {
+  id: Generated<number>
+  receipt_number: string
+  record_id: number
+  record_version: number
+  subject_id: number
+  department_id: number // the record's provider
+  applicant_name: string
+  applicant_contact: string
+  applicant_relation: string // subject | agent
+  grounds: string
+  state: string
+  detail: string // JSON of the machine's case
+  outcome: string | null
+  outcome_note: string | null
+  corrected_version: number | null
+  received_on: string
+  due_on: string | null // the running deadline of the current state; null when none runs
+  final_due_on: string
+  access_token_hash: string
+  created_at: string
+  updated_at: string
+}
+
+export interface ObjectionStepTable {
+  id: Generated<number>
+  objection_id: number
+  action: string
+  from_state: string | null
+  to_state: string
+  actor_type: string
+  actor_id: string
+  note: string | null
+  at: string
+}
+
+/** Versions written as revocations and later superseded (migration 0009): the feed still calls them revoked. */
+export interface RevokedVersionTable {
+  version_id: number
+}
+
+export interface RepairTable {
+  id: Generated<number>
+  receipt_number: string
+  record_id: number
+  subject_id: number
+  department_id: number // the record's provider (谁认定谁修复)
+  applicant_name: string
+  applicant_contact: string
+  applicant_relation: string // subject | agent
+  power_of_attorney: string | null // the agent's power of attorney (reference or file name)
+  commitment_text: string // 信用承诺书
+  commitment_signed_at: string
+  obligations_statement: string
+  obligations_evidence: string // JSON array of proofs named by the applicant
+  state: string
+  materials_missing: string | null // JSON array, once told (一次性告知)
+  required_steps: string // JSON array of optional steps this application needs
+  completed_steps: string // JSON array
+  received_on: string
+  feedback_due_on: string
+  accepted_on: string | null
+  decision_due_on: string | null
+  due_on: string | null // earliest running deadline; null when none runs
+  decision: string | null // approved | rejected
+  reasons: string | null
+  decided_at: string | null
+  decided_by: string | null
+  access_token_hash: string
+  created_at: string
+  updated_at: string
+}
+
+export interface RepairStepTable {
+  id: Generated<number>
+  repair_id: number
+  action: string
+  from_state: string | null
+  to_state: string
+  actor_type: string
+  actor_id: string
+  note: string | null
+  at: string
+}
+
+/** Matter and measure catalogs (src/sanctions): the definition as JSON, edited by the platform office. */
+export interface SanctionCatalogTable {
+  code: string
+  version: number
+  definition: string // JSON Matter or Measure
+  status: string // active | retired
+  updated_at: string
+  updated_by: string
+}
+
+/** The written pre-notice before listing (河南条例 Art. 28), per subject and list item. */
+export interface ListPreNoticeTable {
+  id: Generated<number>
+  subject_id: number
+  category: string
+  department_id: number
+  notice_number: string
+  served_on: string
+  delivery: string
+  basis: string
+  reasons: string
+  measures: string
+  objection_until: string | null
+  recorded_by: string
+  created_at: string
+}
+
+/** A list entry's responsible persons (河南条例 Art. 35); ID numbers sealed like subjects' identifiers. */
+export interface ListResponsiblePersonTable {
+  id: Generated<number>
+  record_id: number
+  role: string // legal_representative | principal | actual_controller | directly_responsible
+  name: string
+  id_ciphertext: string | null
+  id_hash: string | null
+  id_masked: string | null
+  department_id: number
+  recorded_by: string
+  created_at: string
+}
+
+export interface CreditCheckTable {
+  id: Generated<number>
+  matter: string
+  purpose: string
+  department_id: number | null
+  actor_type: string
+  actor_id: string
+  channel: string
+  at: string
+  checked_on: string
+  subjects: number
+  found: number
+  hits: number
+  feedback_due_on: string | null // null when nothing was hit
+  feedback_count: Generated<number>
+  last_feedback_at: string | null
+}
+
+export interface CreditCheckResultTable {
+  check_id: number
+  position: number
+  code: string
+  subject_id: number | null
+  hit: number
+  outcome: string | null // JSON; null when nothing was found for the subject
+}
+
+export interface CreditCheckFeedbackTable {
+  id: Generated<number>
+  check_id: number
+  position: number
+  subject_id: number | null
+  measures: string // JSON array of measure codes
+  outcome: string // applied | not_adopted | not_applicable
+  reason: string | null
+  amount: string | null
+  note: string | null
+  department_id: number | null
+  actor_type: string
+  actor_id: string
+  at: string
+}
+
+/** Installed publicity rule-set versions (migration 0007); version 1 is the built-in set in code. */
+export interface PublicityRuleSetTable {
+  version: number
+  name: string
+  effective_from: string
+  rules: string // JSON of the definition
+  legal_basis: string
+  created_by: string
+  created_at: string
+}
+
+/** Per record, the next window end and archive day the change feed has not been told of (migration 0007). */
+export interface PublicityScheduleTable {
+  record_id: number
+  subject_id: number
+  category: string
+  ends_on: string | null
+  archives_on: string | null
+  ended_for: string | null // the end a publicity.ended event was emitted for
+  archived_for: string | null
+  rule_set_version: number
+  planned_at: string
+}
+
+export interface PublicityProgressTable {
+  name: string // events | decisions | rule_set
+  position: number
+}
+
 export interface Tables {
   settings: SettingTable
   departments: DepartmentTable
@@ -323,6 +553,24 @@ export interface Tables {
   search_progress: SearchProgressTable
   search_gaps: SearchGapTable
   search_dirty: SearchDirtyTable
+  calendar_days: CalendarDayTable
+  evidence_files: EvidenceFileTable
+  case_alerts: CaseAlertTable
+  objections: ObjectionTable
+  objection_steps: ObjectionStepTable
+  revoked_versions: RevokedVersionTable
+  repairs: RepairTable
+  repair_steps: RepairStepTable
+  matters: SanctionCatalogTable
+  measures: SanctionCatalogTable
+  list_pre_notices: ListPreNoticeTable
+  list_responsible_persons: ListResponsiblePersonTable
+  credit_checks: CreditCheckTable
+  credit_check_results: CreditCheckResultTable
+  credit_check_feedback: CreditCheckFeedbackTable
+  publicity_rule_sets: PublicityRuleSetTable
+  publicity_schedule: PublicityScheduleTable
+  publicity_progress: PublicityProgressTable
 }
 
 export type DepartmentRow = Selectable<DepartmentTable>

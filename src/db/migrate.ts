@@ -6,8 +6,14 @@ import * as foundation from './migrations/0001-foundation.ts'
 import * as subjectSearch from './migrations/0002-subject-search.ts'
 import * as queryPlatform from './migrations/0003-query-platform.ts'
 import * as recordDecisions from './migrations/0004-record-decisions.ts'
+import * as workingCalendar from './migrations/0005-working-calendar.ts'
+import * as objections from './migrations/0006-objections.ts'
+import * as publicityRules from './migrations/0007-publicity-rules.ts'
+import * as creditRepairs from './migrations/0008-credit-repairs.ts'
+import * as changeFeed from './migrations/0009-change-feed.ts'
+import * as jointMeasures from './migrations/0010-joint-measures.ts'
 
-const migrations = [['0001-foundation', foundation], ['0002-subject-search', subjectSearch], ['0003-query-platform', queryPlatform], ['0004-record-decisions', recordDecisions]] as const
+const migrations = [['0001-foundation', foundation], ['0002-subject-search', subjectSearch], ['0003-query-platform', queryPlatform], ['0004-record-decisions', recordDecisions], ['0005-working-calendar', workingCalendar], ['0006-objections', objections], ['0007-publicity-rules', publicityRules], ['0008-credit-repairs', creditRepairs], ['0009-change-feed', changeFeed], ['0010-joint-measures', jointMeasures]] as const
 
 function provider(database: Database): MigrationProvider {
   return {

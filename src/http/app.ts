@@ -10,7 +10,7 @@ import { registerErrorHandling } from './error-handler.ts'
 import { registerAuthentication } from './authentication.ts'
 import { refuseControlCharacters } from './control-characters.ts'
 import { healthRoutes } from './health.routes.ts'
-import { homeRoutes } from './home.routes.ts'
+import { webRoutes } from './web.routes.ts'
 import { identifierRoutes } from '../identifiers/identifier.routes.ts'
 import { subjectRoutes } from '../subjects/subject.routes.ts'
 import { catalogRoutes } from '../catalog/catalog.routes.ts'
@@ -21,6 +21,13 @@ import { collectionRoutes } from '../collection/collection.routes.ts'
 import { searchRoutes } from '../search/search.routes.ts'
 import { profileRoutes } from '../profiles/profile.routes.ts'
 import { authorisationRoutes } from '../authorisations/authorisation.routes.ts'
+import { changeFeedRoutes } from '../changes/change-feed.routes.ts'
+import { withdrawalRoutes } from '../records/withdrawal.routes.ts'
+import { calendarRoutes } from '../calendar/calendar.routes.ts'
+import { objectionRoutes } from '../objections/objection.routes.ts'
+import { repairRoutes } from '../repairs/repair.routes.ts'
+import { statisticsRoutes } from '../statistics/statistics.routes.ts'
+import { publicityRoutes } from '../publicity/publicity.routes.ts'
 
 export interface AppOptions {
   /** Log requests as JSON lines (pino); off in tests. */
@@ -85,6 +92,13 @@ export async function buildApp(platform: Platform, options: AppOptions = {}): Pr
         { name: 'access', description: '用户、会话与 API 密钥 Users, sessions, API keys' },
         { name: 'profiles', description: '信用档案与查询 Credit files, bulk lookup, query log' },
         { name: 'authorisations', description: '书面授权 Subjects’ written authorisations for banks' },
+        { name: 'records', description: '记录撤回 Withdrawal of records by their provider' },
+        { name: 'changes', description: '变更订阅 The change feed' },
+        { name: 'calendar', description: '工作日历 Working calendar (holidays, 调休)' },
+        { name: 'objections', description: '异议 Objections: filing, handling, review' },
+        { name: 'repairs', description: '信用修复 Credit repair: eligibility, applications, decisions (free of charge)' },
+        { name: 'statistics', description: '统计 Aggregate figures' },
+        { name: 'publicity', description: '公示期限 Publicity rules and explanations' },
         { name: 'audit', description: '审计 Audit' },
         { name: 'health', description: '运行状态 Health' },
       ],
@@ -95,7 +109,6 @@ export async function buildApp(platform: Platform, options: AppOptions = {}): Pr
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger())
 
   await app.register(healthRoutes(platform))
-  await app.register(homeRoutes(platform))
   await app.register(identifierRoutes(), { prefix: '/api/v1' })
   await app.register(subjectRoutes(platform), { prefix: '/api/v1' })
   await app.register(searchRoutes(platform), { prefix: '/api/v1' })
@@ -106,5 +119,14 @@ export async function buildApp(platform: Platform, options: AppOptions = {}): Pr
   await app.register(collectionRoutes(platform), { prefix: '/api/v1' })
   await app.register(profileRoutes(platform), { prefix: '/api/v1' })
   await app.register(authorisationRoutes(platform), { prefix: '/api/v1' })
+  await app.register(withdrawalRoutes(platform), { prefix: '/api/v1' })
+  await app.register(changeFeedRoutes(platform), { prefix: '/api/v1' })
+  await app.register(calendarRoutes(platform), { prefix: '/api/v1' })
+  await app.register(objectionRoutes(platform), { prefix: '/api/v1' })
+  await app.register(repairRoutes(platform), { prefix: '/api/v1' })
+  await app.register(statisticsRoutes(platform), { prefix: '/api/v1' })
+  await app.register(publicityRoutes(platform), { prefix: '/api/v1' })
+  // The web app's catch-all: every exact API route above wins over it (routes match by specificity).
+  await app.register(webRoutes(platform))
   return app
 }

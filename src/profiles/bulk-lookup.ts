@@ -6,15 +6,16 @@
  */
 import type { Database } from '../db/create-database.ts'
 import { chinaDate, type Clock } from '../clock.ts'
-import { AppError, forbidden, isAppError } from '../errors.ts'
+import { AppError, forbidden } from '../errors.ts'
 import type { Actor } from '../security/actor.ts'
 import type { PersonalDataCipher } from '../security/personal-data.ts'
 import { logReads, type QueryChannel, type QueryLogEntry } from '../security/query-log.ts'
-import { subjectLookupKeys, type SubjectLookupKey } from '../subjects/subject-code.ts'
+import { resolveSubjectCodes } from '../subjects/code-resolver.ts'
 import type { CatalogRules } from './item-rules-cache.ts'
 import type { profileRepository } from './profile.repository.ts'
 import { recordVisibility, windowMatters, type Asker } from './visibility.ts'
 import { emptyGroupCounts } from './profile-groups.ts'
+import { publicityRepository } from '../publicity/publicity.repository.ts'
 import type { LookupSummary } from './profile.ts'
 
 export const MAX_LOOKUP_CODES = 10_000
@@ -31,46 +32,9 @@ export function createBulkLookup(deps: { database: Database; clock: Clock; ciphe
     const purpose = options.purpose.trim()
     if (!purpose) throw new AppError('LOOKUP_PURPOSE_REQUIRED', '批量查询须写明用途（如核查事项）', 'A bulk lookup must state its purpose (e.g. the matter checked)', { details: { field: 'purpose' } })
 
-    // 1. Every code's lookup keys, in the order a single lookup tries them.
-    const keysOf: Array<SubjectLookupKey[] | { code: string; message: string; message_en: string }> = []
-    const byValue = new Map<string, Set<string>>()
-    const byHash = new Map<string, Set<string>>()
-    const hashOf = new Map<string, string>()
-    const ids = new Set<number>()
-    for (const code of codes) {
-      let keys: SubjectLookupKey[]
-      try {
-        keys = subjectLookupKeys(code)
-      } catch (error) {
-        if (!isAppError(error)) throw error
-        keysOf.push({ code: error.code, message: error.zh, message_en: error.en })
-        continue
-      }
-      keysOf.push(keys)
-      for (const k of keys) {
-        if (k.by === 'id') ids.add(k.id)
-        else if (k.by === 'value') (byValue.get(k.scheme) ?? byValue.set(k.scheme, new Set()).get(k.scheme)!).add(k.value)
-        else {
-          const hash = hashOf.get(k.value) ?? cipher.lookupHash(k.value)
-          hashOf.set(k.value, hash)
-          ;(byHash.get(k.scheme) ?? byHash.set(k.scheme, new Set()).get(k.scheme)!).add(hash)
-        }
-      }
-    }
-
-    // 2. Identifiers by value and by hash, then the subjects themselves (also checks bare ids).
-    const valueHits = new Map<string, number>()
-    for (const [scheme, values] of byValue) for (const [value, id] of await repo.subjectIdsByValue(scheme, [...values])) valueHits.set(`${scheme}\u0000${value}`, id)
-    for (const [scheme, hashes] of byHash) for (const [hash, id] of await repo.subjectIdsByHash(scheme, [...hashes])) valueHits.set(`${scheme}\u0000#${hash}`, id)
-    const summaries = await repo.subjectSummaries([...new Set([...valueHits.values(), ...ids])])
-    const subjectOf = (keys: SubjectLookupKey[]): number | undefined => {
-      for (const k of keys) {
-        const id = k.by === 'id' ? k.id : k.by === 'value' ? valueHits.get(`${k.scheme}\u0000${k.value}`) : valueHits.get(`${k.scheme}\u0000#${hashOf.get(k.value)}`)
-        if (id !== undefined && summaries.has(id)) return id
-      }
-      return undefined
-    }
-    const found = keysOf.map((k) => (Array.isArray(k) ? subjectOf(k) : undefined))
+    // 1–2. Every code to its subject, set-based (identifiers by value and by hash, then the subjects).
+    const { results: resolved, summaries } = await resolveSubjectCodes(codes, { cipher, repo })
+    const found = resolved.map((r) => (r.found ? r.subjectId : undefined))
 
     // 3. What this asker may see of each subject's records in force, per group.
     const rules = await deps.currentRules()
@@ -78,26 +42,32 @@ export function createBulkLookup(deps: { database: Database; clock: Clock; ciphe
     const subjectIds = [...new Set(found.filter((id): id is number => id !== undefined))]
     const counts = new Map<number, ReturnType<typeof emptyGroupCounts>>()
     const ownDepartmentId = asker.kind === 'department' ? asker.departmentId : null
-    for (const c of await repo.inForceCounts(subjectIds, ownDepartmentId)) {
+    // Records a decision withdrew (repaired, archived, deleted) count only where the asker still sees them (its own).
+    const [inForce, withdrawnRows] = await Promise.all([repo.inForceCounts(subjectIds, ownDepartmentId), publicityRepository(database.db).withdrawnByDecision(subjectIds, ownDepartmentId, at.now)])
+    const withdrawnCount = new Map(withdrawnRows.map((w) => [`${w.subjectId}\u0000${w.category}\u0000${w.own}`, w.n]))
+    for (const c of inForce) {
       const item = rules.rulesOf(c.category)
-      const visible = recordVisibility(
-        asker,
-        {
-          category: c.category,
-          sharingLevel: item.sharingLevel,
-          ...(item.naturalPersonSharingLevel ? { naturalPersonSharingLevel: item.naturalPersonSharingLevel } : {}),
-          aboutNaturalPerson: summaries.get(c.subjectId)!.kind === 'natural_person',
-          status: 'in_force',
-          underObjection: false,
-          // The provider itself or, standing for every other provider, one that is not this asker.
-          providerDepartmentId: c.own && ownDepartmentId !== null ? ownDepartmentId : -1,
-          publicity: { start: null, end: null },
-        },
-        at,
-      ).visible
-      if (!visible) continue
+      const withdrawn = Math.min(c.n, withdrawnCount.get(`${c.subjectId}\u0000${c.category}\u0000${c.own}`) ?? 0)
+      const visibleAs = (isWithdrawn: boolean) =>
+        recordVisibility(
+          asker,
+          {
+            category: c.category,
+            sharingLevel: item.sharingLevel,
+            ...(item.naturalPersonSharingLevel ? { naturalPersonSharingLevel: item.naturalPersonSharingLevel } : {}),
+            aboutNaturalPerson: summaries.get(c.subjectId)!.kind === 'natural_person',
+            status: 'in_force',
+            underObjection: false,
+            // The provider itself or, standing for every other provider, one that is not this asker.
+            providerDepartmentId: c.own && ownDepartmentId !== null ? ownDepartmentId : -1,
+            publicity: { shown: false, withdrawn: isWithdrawn },
+          },
+          at,
+        ).visible
+      const n = (visibleAs(false) ? c.n - withdrawn : 0) + (withdrawn && visibleAs(true) ? withdrawn : 0)
+      if (n === 0) continue
       const perGroup = counts.get(c.subjectId) ?? counts.set(c.subjectId, emptyGroupCounts()).get(c.subjectId)!
-      perGroup[item.group] += c.n
+      perGroup[item.group] += n
     }
 
     // 4. The log: every subject the answer says something non-public about (records, or a person).
@@ -108,10 +78,9 @@ export function createBulkLookup(deps: { database: Database; clock: Clock; ciphe
     await logReads(database.db, clock, entries)
 
     return codes.map((code, i): LookupSummary => {
-      const keys = keysOf[i]!
-      if (!Array.isArray(keys)) return { code, found: false, error: keys }
-      const id = found[i]
-      if (id === undefined) return { code, found: false }
+      const r = resolved[i]!
+      if (!r.found) return r.error ? { code, found: false, error: r.error } : { code, found: false }
+      const id = r.subjectId
       const s = summaries.get(id)!
       return { code, found: true, subjectId: id, name: s.name, kind: s.kind, counts: counts.get(id) ?? emptyGroupCounts() }
     })

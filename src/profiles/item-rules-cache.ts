@@ -4,12 +4,15 @@
  * tightened by the platform office therefore applies to the very next read.
  */
 import type { CatalogService } from '../catalog/catalog.service.ts'
+import type { CatalogItemDefinition } from '../catalog/catalog.ts'
 import { compileItemRules, unknownItemRules, type ItemRules } from './item-rules.ts'
 import type { RemovalKeys } from './profile.repository.ts'
 
 export interface CatalogRules {
   rulesOf(category: string): ItemRules
   removalKeys: RemovalKeys
+  /** The definitions compiled: the publicity engine compiles its rules against them (this object is their version key). */
+  definitions: readonly CatalogItemDefinition[]
 }
 
 export function createItemRulesCache(deps: { catalog: CatalogService; signature: () => Promise<string> }) {
@@ -19,8 +22,10 @@ export function createItemRulesCache(deps: { catalog: CatalogService; signature:
   async function currentRules(): Promise<CatalogRules> {
     const signature = await deps.signature()
     if (cached?.signature === signature) return cached.rules
-    const items = new Map((await deps.catalog.list()).map((v) => [v.code, compileItemRules(v.definition)]))
+    const definitions = (await deps.catalog.list()).map((v) => v.definition)
+    const items = new Map(definitions.map((d) => [d.code, compileItemRules(d)]))
     const rules: CatalogRules = {
+      definitions,
       rulesOf: (category) => items.get(category) ?? unknownItemRules(category),
       removalKeys: [...items.values()].filter((r) => r.removalDateKeys.length > 0).map((r) => [r.code, r.removalDateKeys] as const),
     }

@@ -8,6 +8,7 @@
  */
 import { sql, type Kysely } from 'kysely'
 import type { Tables } from '../db/database.ts'
+import { subjectLookupRepository } from '../subjects/subject-lookup.repository.ts'
 
 export interface RecordFactsRow {
   id: number
@@ -171,34 +172,8 @@ export function profileRepository(db: Kysely<Tables>) {
       return out
     },
 
-    /** Subject ids by plain identifier value (USCC, organisation code, registration or tax number). */
-    async subjectIdsByValue(scheme: string, values: readonly string[]): Promise<Map<string, number>> {
-      const out = new Map<string, number>()
-      for (const part of chunks(values)) {
-        const rows = await db.selectFrom('subject_identifiers').select(['value', 'subject_id']).where('scheme', '=', scheme).where('value', 'in', part).execute()
-        for (const r of rows) if (r.value !== null) out.set(r.value, r.subject_id)
-      }
-      return out
-    },
-
-    /** Subject ids by the keyed hash of a personal identifier. */
-    async subjectIdsByHash(scheme: string, hashes: readonly string[]): Promise<Map<string, number>> {
-      const out = new Map<string, number>()
-      for (const part of chunks(hashes)) {
-        const rows = await db.selectFrom('subject_identifiers').select(['value_hash', 'subject_id']).where('scheme', '=', scheme).where('value_hash', 'in', part).execute()
-        for (const r of rows) if (r.value_hash !== null) out.set(r.value_hash, r.subject_id)
-      }
-      return out
-    },
-
-    async subjectSummaries(ids: readonly number[]): Promise<Map<number, { name: string; kind: string }>> {
-      const out = new Map<number, { name: string; kind: string }>()
-      for (const part of chunks(ids)) {
-        const rows = await db.selectFrom('subjects').select(['id', 'name', 'kind']).where('id', 'in', part).execute()
-        for (const r of rows) out.set(r.id, { name: r.name, kind: r.kind })
-      }
-      return out
-    },
+    // Resolving codes to subjects is shared with credit checks (subjects/subject-lookup.repository.ts).
+    ...subjectLookupRepository(db),
 
     /**
      * Records in force per subject and item, split by whether `ownDepartmentId` provided them (what

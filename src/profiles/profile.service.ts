@@ -17,12 +17,15 @@ import { subjectRepository } from '../subjects/subject.repository.ts'
 import type { DepartmentService } from '../departments/department.service.ts'
 import type { AuthorisationService } from '../authorisations/authorisation.service.ts'
 import { findDivision } from '../identifiers/index.ts'
-import type { Tier } from '../catalog/catalog.ts'
 import { profileRepository, type RecordFactsRow, type VersionRow } from './profile.repository.ts'
 import { createItemRulesCache } from './item-rules-cache.ts'
 import { askerFor, actorDepartmentId } from './asker.ts'
 import { recordDisclosure, recordVisibility, subjectVisibility, type Asker, type RecordFacts, type Visibility } from './visibility.ts'
-import { publicityWindow, type PublicityWindow } from './publicity-window.ts'
+import { assessPublicity, type PublicityAssessment } from '../publicity/assess-publicity.ts'
+import { createPublicityRules } from '../publicity/publicity-rules.ts'
+import { publicityRepository } from '../publicity/publicity.repository.ts'
+import { publicityRecordOf } from '../publicity/publicity-record.ts'
+import { decisionsByRecord, decisionsOfSubject } from '../publicity/record-decisions.ts'
 import { groupLabels, groupOrder } from './profile-groups.ts'
 import { revealFields } from './reveal.ts'
 import { createBulkLookup } from './bulk-lookup.ts'
@@ -74,6 +77,8 @@ export function createProfileService(deps: {
   const repo = profileRepository(database.db)
   const subjectRepo = subjectRepository(database.db)
   const { currentRules, lastRules } = createItemRulesCache({ catalog: deps.catalog, signature: () => repo.catalogSignature() })
+  // Publicity follows the rules engine: rule sets compiled once per (set, catalog) version.
+  const publicityRules = createPublicityRules({ repo: publicityRepository(database.db) })
   const instant = () => ({ today: chinaDate(clock), now: clock.now().toISOString() })
   const subjectNotFound = (code: string) => notFound('SUBJECT_NOT_FOUND', `未找到信用主体 ${code}`, `No credit subject found for ${code}`)
 
@@ -85,7 +90,7 @@ export function createProfileService(deps: {
   interface Evaluated {
     fact: RecordFactsRow
     facts: RecordFacts
-    window: PublicityWindow
+    publicity: PublicityAssessment
     visibility: Visibility
     group: DisplayGroup
   }
@@ -96,8 +101,10 @@ export function createProfileService(deps: {
     // One round of reads (concurrent on PostgreSQL): the catalog's rules, the subject and its records'
     // facts — read with the rules last seen, and read again in the rare case the catalog just changed.
     const seen = lastRules()
-    const [rules, subject, identifiers, names, early] = await Promise.all([
+    const [rules, ruleSets, decisions, subject, identifiers, names, early] = await Promise.all([
       currentRules(),
+      publicityRules.sets(),
+      decisionsOfSubject(database.db, subjectId),
       subjectRepo.findById(subjectId),
       subjectRepo.identifiersOf(subjectId),
       subjectRepo.namesOf(subjectId),
@@ -108,23 +115,26 @@ export function createProfileService(deps: {
     const naturalPerson = subject.kind === 'natural_person'
     const objections = deps.objections && facts.length ? await deps.objections(facts.map((f) => f.id)) : undefined
 
+    const publicityRulesToday = publicityRules.compiled(ruleSets, at.today, { key: rules, definitions: rules.definitions })
+    const decisionsOf = decisionsByRecord(decisions)
     const evaluated: Evaluated[] = []
     for (const fact of facts) {
       const item = rules.rulesOf(fact.category)
-      const window = publicityWindow(item.publicityRule, fact as RecordFactsRow & { tier: Tier | null })
+      // An unknown stored status is treated as withdrawn: shown only to the privileged.
+      const status = (statuses.has(fact.status) ? fact.status : 'archived') as RecordFacts['status']
+      const publicity = assessPublicity(publicityRulesToday.ruleOf(fact.category), publicityRecordOf({ ...fact, status, payload: fact.current.payload }, fact.current.departmentCode, decisionsOf.get(fact.id)), at)
       const recordFacts: RecordFacts = {
         category: fact.category,
         sharingLevel: item.sharingLevel,
         ...(item.naturalPersonSharingLevel ? { naturalPersonSharingLevel: item.naturalPersonSharingLevel } : {}),
         aboutNaturalPerson: naturalPerson,
-        // An unknown stored status is treated as withdrawn: shown only to the privileged.
-        status: (statuses.has(fact.status) ? fact.status : 'archived') as RecordFacts['status'],
+        status,
         underObjection: objections?.has(fact.id) ?? false,
         providerDepartmentId: fact.departmentId,
-        publicity: window,
+        publicity: { shown: publicity.shown, withdrawn: publicity.withdrawn },
       }
       const visibility = recordVisibility(asker, recordFacts, at)
-      if (visibility.visible) evaluated.push({ fact, facts: recordFacts, window, visibility, group: item.group })
+      if (visibility.visible) evaluated.push({ fact, facts: recordFacts, publicity, visibility, group: item.group })
     }
     const shownSubject = subjectVisibility(asker, { naturalPerson, anyRecordVisible: evaluated.length > 0 }, at)
     // A person the asker may not see does not exist for it: the same answer as an unknown code.
@@ -168,7 +178,8 @@ export function createProfileService(deps: {
         version: v.version,
         visibleAs: e.visibility.reason,
         underObjection: e.visibility.objectionMark,
-        dates: { decision: e.fact.decisionDate, publication: e.fact.publicationDate, validFrom: e.fact.validFrom, validTo: e.fact.validTo, publicityStart: e.window.start, publicityEnd: e.window.end },
+        dates: { decision: e.fact.decisionDate, publication: e.fact.publicationDate, validFrom: e.fact.validFrom, validTo: e.fact.validTo, publicityStart: e.publicity.start, publicityEnd: e.publicity.end },
+        publicityState: e.publicity.state,
         publicNow: recordVisibility({ kind: 'public' }, e.facts, at).visible,
         fields: revealFields(v.payload, e.visibility.masked, cipher),
         provenance: provenanceOf(v, disclosure.fullProvenance),

@@ -2,6 +2,7 @@
 import type { DisplayGroup } from '../catalog/catalog.ts'
 import type { SubjectBasicRecord } from '../subjects/subject.ts'
 import type { Asker, VisibilityReason } from './visibility.ts'
+import type { PublicityState } from '../publicity/assess-publicity.ts'
 
 export type PayloadFields = Record<string, unknown>
 
@@ -43,6 +44,8 @@ export interface ProfileRecord {
     /** Exclusive: the first day it is no longer public. */
     publicityEnd: string | null
   }
+  /** The publicity engine's state today (shown, ended, repaired, archived…; src/publicity/). */
+  publicityState: PublicityState
   /** Shown on the public site today. */
   publicNow: boolean
   fields: PayloadFields

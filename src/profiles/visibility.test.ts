@@ -11,7 +11,7 @@ const record = (o: Partial<RecordFacts> = {}): RecordFacts => ({
   status: 'in_force',
   underObjection: false,
   providerDepartmentId: 7,
-  publicity: { start: '2025-06-01', end: '2027-06-01' },
+  publicity: { shown: true, withdrawn: false },
   ...o,
 })
 const bank = (o: Partial<NonNullable<Extract<Asker, { kind: 'authorised' }>['authorisation']>> | null = {}): Asker => ({
@@ -26,15 +26,19 @@ const provider: Asker = { kind: 'department', departmentId: 7 }
 describe('recordVisibility', () => {
   it.each([
     ['the public sees a public record in its window', publicAsker, record(), true, 'public_in_window', false],
-    ['the public does not see it before the window', publicAsker, record({ publicity: { start: '2026-04-01', end: null } }), false, 'outside_window', false],
-    ['the public does not see it on the day the window ends', publicAsker, record({ publicity: { start: null, end: '2026-03-02' } }), false, 'outside_window', false],
+    ['the public does not see it outside its window', publicAsker, record({ publicity: { shown: false, withdrawn: false } }), false, 'outside_window', false],
+    ['the public does not see a repaired record', publicAsker, record({ publicity: { shown: false, withdrawn: true } }), false, 'withdrawn', false],
+    ['a department does not see a repaired, archived or deleted record', department, record({ publicity: { shown: false, withdrawn: true } }), false, 'withdrawn', false],
+    ['the provider sees its own repaired record', provider, record({ publicity: { shown: false, withdrawn: true } }), true, 'provider', true],
+    ['the subject sees its own repaired record', { kind: 'subject' } as Asker, record({ publicity: { shown: false, withdrawn: true } }), true, 'own_record', false],
+    ['a bank does not see a public record outside its window', bank(), record({ publicity: { shown: false, withdrawn: false } }), false, 'outside_window', false],
     ['the public does not see a government-sharing record', publicAsker, record({ sharingLevel: 'government' }), false, 'not_public', false],
     ['the public does not see a natural person’s penalty', publicAsker, record({ aboutNaturalPerson: true }), false, 'not_public', false],
     ['the public sees a natural person where the item keeps it public', publicAsker, record({ aboutNaturalPerson: true, naturalPersonSharingLevel: 'public' }), true, 'public_in_window', false],
     ['the public does not see a revoked record', publicAsker, record({ status: 'revoked' }), false, 'withdrawn', false],
     ['the public does not see an old version', publicAsker, record({ status: 'superseded' }), false, 'history', false],
     ['a department sees a government-sharing record, logged', department, record({ sharingLevel: 'government' }), true, 'government_sharing', true],
-    ['a department sees a public record past its window, logged', department, record({ publicity: { start: null, end: '2026-01-01' } }), true, 'government_sharing', true],
+    ['a department sees a public record past its window, logged', department, record({ publicity: { shown: false, withdrawn: false } }), true, 'government_sharing', true],
     ['a department does not see an authorised-query record', department, record({ sharingLevel: 'authorised' }), false, 'not_shared', false],
     ['a department does not see a not-shared record', department, record({ sharingLevel: 'none' }), false, 'not_shared', false],
     ['the provider sees its own not-shared record', provider, record({ sharingLevel: 'none' }), true, 'provider', true],
@@ -64,7 +68,7 @@ describe('recordVisibility', () => {
     expect(recordVisibility(publicAsker, record({ underObjection: true, sharingLevel: 'none' }), at).objectionMark).toBe(false)
   })
 
-  it('never shows the public anything but in-force public records inside their window, and never logs public reads', () => {
+  it('never shows the public anything but in-force public records the engine shows, and never logs public reads', () => {
     const facts = fc.record({
       category: fc.constantFrom('XZCF', 'XZXK'),
       sharingLevel: fc.constantFrom(...sharingLevels),
@@ -73,13 +77,13 @@ describe('recordVisibility', () => {
       status: fc.constantFrom('in_force', 'revoked', 'superseded', 'archived'),
       underObjection: fc.boolean(),
       providerDepartmentId: fc.nat(20),
-      publicity: fc.record({ start: fc.option(fc.constantFrom('2025-01-01', '2026-03-02', '2026-03-03'), { nil: null }), end: fc.option(fc.constantFrom('2026-03-02', '2026-03-03', '2030-01-01'), { nil: null }) }),
+      publicity: fc.record({ shown: fc.boolean(), withdrawn: fc.boolean() }),
     }) as fc.Arbitrary<RecordFacts>
     fc.assert(
       fc.property(facts, (r) => {
         const v = recordVisibility(publicAsker, r, at)
         if (!v.visible) return true
-        return effectiveSharingLevel(r) === 'public' && r.status === 'in_force' && (r.publicity.start === null || r.publicity.start <= at.today) && (r.publicity.end === null || at.today < r.publicity.end) && !v.logged
+        return effectiveSharingLevel(r) === 'public' && r.status === 'in_force' && r.publicity.shown && !r.publicity.withdrawn && !v.logged
       }),
     )
   })

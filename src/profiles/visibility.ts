@@ -1,7 +1,7 @@
 /**
- * Who may see a credit record, decided in one pure function (issue 4 builds profiles on it; the
- * publicity rules engine of issue 5 will refine `publicity`). By law (河南条例 Art. 18, 22) the
- * public sees public items within their publicity window; departments see what is shared with
+ * Who may see a credit record, decided in one pure function (profiles build on it; whether a record
+ * is within its publicity window today is the publicity engine's verdict, src/publicity/). By law
+ * (河南条例 Art. 18, 22) the public sees public items within their publicity window; departments see what is shared with
  * government; a bank or credit agency sees authorised items only under the subject's written,
  * unexpired authorisation and within its scope; the subject sees everything about itself; the
  * provider sees what it sent; the platform office sees all. Natural persons' records are not public
@@ -33,8 +33,15 @@ export interface RecordFacts {
   status: 'in_force' | 'revoked' | 'superseded' | 'archived'
   underObjection: boolean
   providerDepartmentId: number
-  /** The publicity window carried on the record (YYYY-MM-DD; end exclusive, null = open). */
-  publicity: { start: string | null; end: string | null }
+  /** The publicity engine's verdict today (src/publicity/assess-publicity.ts). */
+  publicity: PublicityVerdict
+}
+
+export interface PublicityVerdict {
+  /** Within its publicity window and not ended by a decision: the public may see it. */
+  shown: boolean
+  /** Taken out of use by a decision (repaired, archived, deleted) or its status: history for the privileged only. */
+  withdrawn: boolean
 }
 
 export type VisibilityReason =
@@ -74,12 +81,12 @@ export function effectiveSharingLevel(r: Pick<RecordFacts, 'sharingLevel' | 'nat
   return rank[personLevel] > rank[r.sharingLevel] ? personLevel : r.sharingLevel
 }
 
-const inWindow = (today: string, w: RecordFacts['publicity']) => (w.start === null || w.start <= today) && (w.end === null || today < w.end)
+const inWindow = (record: RecordFacts) => record.status === 'in_force' && record.publicity.shown && !record.publicity.withdrawn
 
-/** `today` (YYYY-MM-DD, China time) decides windows; `now` (an ISO instant) decides authorisations. */
+/** Windows come decided in `record.publicity`; `now` (an ISO instant) decides authorisations. */
 export function recordVisibility(asker: Asker, record: RecordFacts, at: { today: string; now: string }): Visibility {
   const level = effectiveSharingLevel(record)
-  const publicNow = level === 'public' && record.status === 'in_force' && inWindow(at.today, record.publicity)
+  const publicNow = level === 'public' && inWindow(record)
   const reason = decide(asker, record, level, at)
   const visible = visibleReasons.has(reason)
   return {
@@ -102,19 +109,19 @@ function decide(asker: Asker, record: RecordFacts, level: SharingLevel, at: { to
 
   // Past versions and withdrawn or archived records are history: only for the askers above.
   if (record.status === 'superseded') return 'history'
-  if (record.status === 'revoked' || record.status === 'archived') return 'withdrawn'
+  if (record.status === 'revoked' || record.status === 'archived' || record.publicity.withdrawn) return 'withdrawn'
 
   if (level === 'none') return 'not_shared'
 
   switch (asker.kind) {
     case 'public':
       if (level !== 'public') return 'not_public'
-      return inWindow(at.today, record.publicity) ? 'public_in_window' : 'outside_window'
+      return inWindow(record) ? 'public_in_window' : 'outside_window'
     case 'department':
       // Government sharing is not bound to the public window: departments check conduct on record.
       return level === 'public' || level === 'government' ? 'government_sharing' : 'not_shared'
     case 'authorised': {
-      if (level === 'public') return inWindow(at.today, record.publicity) ? 'public_in_window' : 'outside_window'
+      if (level === 'public') return inWindow(record) ? 'public_in_window' : 'outside_window'
       if (level !== 'authorised') return 'not_shared'
       const a = asker.authorisation
       if (!a) return 'no_authorisation'

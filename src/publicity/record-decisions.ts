@@ -69,3 +69,20 @@ export async function decisionsOf(db: Kysely<Tables>, recordIds: readonly number
     decidedBy: r.decided_by,
   }))
 }
+
+/** The decisions about every record of a subject, oldest first: one indexed read for a profile. */
+export async function decisionsOfSubject(db: Kysely<Tables>, subjectId: number): Promise<Array<Pick<RecordDecision, 'recordId' | 'kind' | 'effectiveAt'>>> {
+  const rows = await db.selectFrom('record_decisions').select(['record_id', 'kind', 'effective_at']).where('subject_id', '=', subjectId).orderBy('effective_at').orderBy('id').execute()
+  return rows.map((r) => ({ recordId: Number(r.record_id), kind: r.kind as DecisionKind, effectiveAt: r.effective_at }))
+}
+
+/** Groups decisions by record (the shape the publicity assessment takes). */
+export function decisionsByRecord<T extends { recordId: number }>(decisions: readonly T[]): Map<number, T[]> {
+  const out = new Map<number, T[]>()
+  for (const d of decisions) {
+    const list = out.get(d.recordId)
+    if (list) list.push(d)
+    else out.set(d.recordId, [d])
+  }
+  return out
+}

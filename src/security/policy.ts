@@ -22,6 +22,22 @@ const rules = {
   read_shared_records: ['platform_admin', 'department_operator', 'department_reviewer', 'credit_checker'],
   manage_authorisations: ['platform_admin', 'credit_checker'],
   read_query_log: ['platform_admin', 'auditor'],
+  // The working calendar (holidays, 调休) that every working-day deadline is computed on.
+  manage_calendar: ['platform_admin'],
+  // The change feed (变更订阅): each consumer sees what it may see of every event; non-public reads are logged.
+  read_change_feed: ['platform_admin', 'department_operator', 'department_reviewer', 'credit_checker'],
+  // A provider withdraws its own record (行政处罚法 Art. 48); the platform office any.
+  withdraw_records: ['platform_admin', 'department_operator'],
+  // The service-hall counter (platform office) takes a verified subject's own requests (archiving, 河南条例 Art. 44).
+  serve_subjects: ['platform_admin'],
+  // Batch figures on the console dashboard: own department; every department for the office and auditors.
+  read_collection_statistics: ['platform_admin', 'auditor', 'department_operator', 'department_reviewer'],
+  // The matter and measure catalogs of joint rewards and punishments (联合奖惩措施清单).
+  manage_measures: ['platform_admin'],
+  // Publicity rule sets (公示期限规则) are versioned data the platform office installs.
+  manage_publicity_rules: ['platform_admin'],
+  // Why a record is shown or not (which rule, tier, dates): the office, and the provider for its own records.
+  explain_publicity: ['platform_admin', 'department_operator', 'department_reviewer'],
 } as const satisfies Record<string, readonly Role[]>
 
 export type Permission = keyof typeof rules

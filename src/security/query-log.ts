@@ -42,17 +42,22 @@ export async function logRead(db: Kysely<Tables>, clock: Clock, entry: QueryLogE
   await db.insertInto('query_log').values(row(clock.now().toISOString(), entry)).execute()
 }
 
-/** Many reads at once (a bulk lookup): one transaction, multi-row inserts. */
+/**
+ * Many reads at once (a bulk lookup): one transaction, multi-row inserts. Given a transaction (a
+ * credit check stores its results and their log together), it writes in that one.
+ */
 export async function logReads(db: Kysely<Tables>, clock: Clock, entries: QueryLogEntry[]): Promise<void> {
   if (entries.length === 0) return
   const at = clock.now().toISOString()
   // 9 columns a row: 500 rows stay well under SQLite's and PostgreSQL's parameter limits.
   const CHUNK = 500
-  await db.transaction().execute(async (trx) => {
+  const write = async (trx: Kysely<Tables>) => {
     for (let i = 0; i < entries.length; i += CHUNK) {
       await trx.insertInto('query_log').values(entries.slice(i, i + CHUNK).map((e) => row(at, e))).execute()
     }
-  })
+  }
+  if (db.isTransaction) await write(db)
+  else await db.transaction().execute(write)
 }
 
 export interface QueryLogView {

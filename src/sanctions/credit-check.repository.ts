@@ -1,0 +1,251 @@
+/** SQL of credit checks: the check, its per-subject results (multi-row inserts), feedback, overdue and statistics reads. */
+import { sql, type Kysely } from 'kysely'
+import type { Tables } from '../db/database.ts'
+
+export interface CheckRow {
+  id: number
+  matter: string
+  purpose: string
+  departmentId: number | null
+  departmentCode: string | null
+  actorType: string
+  actorId: string
+  channel: string
+  at: string
+  checkedOn: string
+  subjects: number
+  found: number
+  hits: number
+  feedbackDueOn: string | null
+  feedbackCount: number
+  lastFeedbackAt: string | null
+}
+
+export interface ResultRow {
+  position: number
+  code: string
+  subjectId: number | null
+  hit: boolean
+  outcome: string | null
+}
+
+export interface NewFeedbackRow {
+  position: number
+  subjectId: number | null
+  measures: string[]
+  outcome: string
+  reason: string | null
+  amount: string | null
+  note: string | null
+}
+
+// 6 columns a row: 1,000 rows per statement stay under both stores' parameter limits.
+const RESULT_CHUNK = 1000
+
+export function creditCheckRepository(db: Kysely<Tables>) {
+  const checkColumns = [
+    'c.id',
+    'c.matter',
+    'c.purpose',
+    'c.department_id',
+    'd.code as department_code',
+    'c.actor_type',
+    'c.actor_id',
+    'c.channel',
+    'c.at',
+    'c.checked_on',
+    'c.subjects',
+    'c.found',
+    'c.hits',
+    'c.feedback_due_on',
+    'c.feedback_count',
+    'c.last_feedback_at',
+  ] as const
+  const toCheck = (r: {
+    id: number
+    matter: string
+    purpose: string
+    department_id: number | null
+    department_code: string | null
+    actor_type: string
+    actor_id: string
+    channel: string
+    at: string
+    checked_on: string
+    subjects: number
+    found: number
+    hits: number
+    feedback_due_on: string | null
+    feedback_count: number
+    last_feedback_at: string | null
+  }): CheckRow => ({
+    id: Number(r.id),
+    matter: r.matter,
+    purpose: r.purpose,
+    departmentId: r.department_id === null ? null : Number(r.department_id),
+    departmentCode: r.department_code,
+    actorType: r.actor_type,
+    actorId: r.actor_id,
+    channel: r.channel,
+    at: r.at,
+    checkedOn: r.checked_on,
+    subjects: Number(r.subjects),
+    found: Number(r.found),
+    hits: Number(r.hits),
+    feedbackDueOn: r.feedback_due_on,
+    feedbackCount: Number(r.feedback_count),
+    lastFeedbackAt: r.last_feedback_at,
+  })
+  const checks = () => db.selectFrom('credit_checks as c').leftJoin('departments as d', 'd.id', 'c.department_id').select(checkColumns)
+
+  return {
+    async insertCheck(c: Omit<CheckRow, 'id' | 'departmentCode' | 'feedbackCount' | 'lastFeedbackAt'>): Promise<number> {
+      const row = await db
+        .insertInto('credit_checks')
+        .values({
+          matter: c.matter,
+          purpose: c.purpose,
+          department_id: c.departmentId,
+          actor_type: c.actorType,
+          actor_id: c.actorId,
+          channel: c.channel,
+          at: c.at,
+          checked_on: c.checkedOn,
+          subjects: c.subjects,
+          found: c.found,
+          hits: c.hits,
+          feedback_due_on: c.feedbackDueOn,
+          last_feedback_at: null,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow()
+      return Number(row.id)
+    },
+
+    async insertResults(checkId: number, results: readonly ResultRow[]): Promise<void> {
+      for (let i = 0; i < results.length; i += RESULT_CHUNK) {
+        await db
+          .insertInto('credit_check_results')
+          .values(results.slice(i, i + RESULT_CHUNK).map((r) => ({ check_id: checkId, position: r.position, code: r.code, subject_id: r.subjectId, hit: r.hit ? 1 : 0, outcome: r.outcome })))
+          .execute()
+      }
+    },
+
+    async findCheck(id: number): Promise<CheckRow | undefined> {
+      const r = await checks().where('c.id', '=', id).executeTakeFirst()
+      return r && toCheck(r)
+    },
+
+    async results(checkId: number, page: { afterPosition: number; limit: number; hitsOnly: boolean }): Promise<ResultRow[]> {
+      let q = db.selectFrom('credit_check_results').select(['position', 'code', 'subject_id', 'hit', 'outcome']).where('check_id', '=', checkId).where('position', '>', page.afterPosition)
+      if (page.hitsOnly) q = q.where('hit', '=', 1)
+      const rows = await q.orderBy('position').limit(page.limit).execute()
+      return rows.map((r) => ({ position: r.position, code: r.code, subjectId: r.subject_id === null ? null : Number(r.subject_id), hit: Number(r.hit) === 1, outcome: r.outcome }))
+    },
+
+    async resultsAt(checkId: number, positions: readonly number[]): Promise<ResultRow[]> {
+      const out: ResultRow[] = []
+      for (let i = 0; i < positions.length; i += 1000) {
+        const rows = await db.selectFrom('credit_check_results').select(['position', 'code', 'subject_id', 'hit', 'outcome']).where('check_id', '=', checkId).where('position', 'in', positions.slice(i, i + 1000)).execute()
+        for (const r of rows) out.push({ position: r.position, code: r.code, subjectId: r.subject_id === null ? null : Number(r.subject_id), hit: Number(r.hit) === 1, outcome: r.outcome })
+      }
+      return out
+    },
+
+    async resultsByCode(checkId: number, codes: readonly string[]): Promise<ResultRow[]> {
+      const out: ResultRow[] = []
+      for (let i = 0; i < codes.length; i += 1000) {
+        const rows = await db.selectFrom('credit_check_results').select(['position', 'code', 'subject_id', 'hit', 'outcome']).where('check_id', '=', checkId).where('code', 'in', codes.slice(i, i + 1000)).orderBy('position').execute()
+        for (const r of rows) out.push({ position: r.position, code: r.code, subjectId: r.subject_id === null ? null : Number(r.subject_id), hit: Number(r.hit) === 1, outcome: r.outcome })
+      }
+      return out
+    },
+
+    async insertFeedback(checkId: number, rows: readonly NewFeedbackRow[], by: { departmentId: number | null; actorType: string; actorId: string; at: string }): Promise<void> {
+      for (let i = 0; i < rows.length; i += 500) {
+        await db
+          .insertInto('credit_check_feedback')
+          .values(
+            rows.slice(i, i + 500).map((f) => ({
+              check_id: checkId,
+              position: f.position,
+              subject_id: f.subjectId,
+              measures: JSON.stringify(f.measures),
+              outcome: f.outcome,
+              reason: f.reason,
+              amount: f.amount,
+              note: f.note,
+              department_id: by.departmentId,
+              actor_type: by.actorType,
+              actor_id: by.actorId,
+              at: by.at,
+            })),
+          )
+          .execute()
+      }
+      await db
+        .updateTable('credit_checks')
+        .set({ feedback_count: sql`feedback_count + ${rows.length}`, last_feedback_at: by.at })
+        .where('id', '=', checkId)
+        .execute()
+    },
+
+    async feedbackOf(checkId: number): Promise<Array<NewFeedbackRow & { at: string; actorId: string }>> {
+      const rows = await db.selectFrom('credit_check_feedback').selectAll().where('check_id', '=', checkId).orderBy('id').execute()
+      return rows.map((r) => ({
+        position: r.position,
+        subjectId: r.subject_id === null ? null : Number(r.subject_id),
+        measures: JSON.parse(r.measures) as string[],
+        outcome: r.outcome,
+        reason: r.reason,
+        amount: r.amount,
+        note: r.note,
+        at: r.at,
+        actorId: r.actor_id,
+      }))
+    },
+
+    /** Newest first; `overdueOn`: only checks with hits and no feedback whose due day is before it. */
+    async listChecks(filter: { departmentId?: number; overdueOn?: string; beforeId?: number; limit: number }): Promise<CheckRow[]> {
+      let q = checks()
+      if (filter.departmentId !== undefined) q = q.where('c.department_id', '=', filter.departmentId)
+      if (filter.overdueOn !== undefined) q = q.where('c.feedback_due_on', '<', filter.overdueOn).where('c.hits', '>', 0).where('c.feedback_count', '=', 0)
+      if (filter.beforeId !== undefined) q = q.where('c.id', '<', filter.beforeId)
+      return (await q.orderBy('c.id', 'desc').limit(filter.limit).execute()).map(toCheck)
+    },
+
+    async checkTotals(filter: { departmentId?: number; from?: string; to?: string }): Promise<Array<{ departmentCode: string | null; matter: string; checks: number; subjects: number; hits: number; checksWithHits: number; answered: number }>> {
+      let q = db
+        .selectFrom('credit_checks as c')
+        .leftJoin('departments as d', 'd.id', 'c.department_id')
+        .select((eb) => [
+          'd.code as department_code',
+          'c.matter',
+          eb.fn.countAll<number>().as('checks'),
+          eb.fn.sum<number>('c.subjects').as('subjects'),
+          eb.fn.sum<number>('c.hits').as('hits'),
+          eb.fn.sum<number>(sql`case when c.hits > 0 then 1 else 0 end`).as('with_hits'),
+          eb.fn.sum<number>(sql`case when c.hits > 0 and c.feedback_count > 0 then 1 else 0 end`).as('answered'),
+        ])
+      if (filter.departmentId !== undefined) q = q.where('c.department_id', '=', filter.departmentId)
+      if (filter.from) q = q.where('c.checked_on', '>=', filter.from)
+      if (filter.to) q = q.where('c.checked_on', '<=', filter.to)
+      const rows = await q.groupBy(['d.code', 'c.matter']).execute()
+      return rows.map((r) => ({ departmentCode: r.department_code, matter: r.matter, checks: Number(r.checks), subjects: Number(r.subjects), hits: Number(r.hits), checksWithHits: Number(r.with_hits), answered: Number(r.answered) }))
+    },
+
+    async appliedMeasures(filter: { departmentId?: number; from?: string; to?: string }): Promise<Array<{ departmentCode: string | null; matter: string; measures: string; n: number }>> {
+      let q = db
+        .selectFrom('credit_check_feedback as f')
+        .innerJoin('credit_checks as c', 'c.id', 'f.check_id')
+        .leftJoin('departments as d', 'd.id', 'c.department_id')
+        .select((eb) => ['d.code as department_code', 'c.matter', 'f.measures', eb.fn.countAll<number>().as('n')])
+        .where('f.outcome', '=', 'applied')
+      if (filter.departmentId !== undefined) q = q.where('c.department_id', '=', filter.departmentId)
+      if (filter.from) q = q.where('c.checked_on', '>=', filter.from)
+      if (filter.to) q = q.where('c.checked_on', '<=', filter.to)
+      const rows = await q.groupBy(['d.code', 'c.matter', 'f.measures']).execute()
+      return rows.map((r) => ({ departmentCode: r.department_code, matter: r.matter, measures: r.measures, n: Number(r.n) }))
+    },
+  }
+}

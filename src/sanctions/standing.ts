@@ -1,0 +1,127 @@
+/**
+ * A subject's standing for credit checks, assembled from what the store holds: list records →
+ * list entries (with the pre-notice served and any repair or deletion), negative records → in
+ * force or not by their publicity window, breached commitments → negative records. Which items
+ * are lists, negative or commitments, and how each is read, is compiled once from the catalog.
+ * Pure.
+ */
+import type { CatalogItemDefinition, PublicityRule, SharingLevel } from '../catalog/catalog.ts'
+import { effectiveSharingLevel } from '../profiles/visibility.ts'
+import type { NegativeRecord, SubjectStanding } from './credit-check.ts'
+import { compileListItem, preNoticeFor, toListEntry, type ListItem } from './list-items.ts'
+import type { ListEntry } from './list-entry.ts'
+import { breachPublicityRule, negativeRecordInForce, tierOf } from './negative-in-force.ts'
+import type { StandingRow, DecisionRow, PreNoticeDate } from './standing.repository.ts'
+
+/** The catalog item of credit commitments (信用承诺) and the fulfilment code of a breach. */
+export const COMMITMENT_ITEM = 'XYCN'
+export const FULFILMENT_KEY = 'FULFILMENT'
+export const BREACH_CODE = '03'
+
+interface NegativeItem {
+  code: string
+  rule: PublicityRule
+  sharingLevel: SharingLevel
+  naturalPersonSharingLevel?: SharingLevel
+}
+
+export interface StandingRules {
+  listItems: Map<string, ListItem>
+  negativeItems: Map<string, NegativeItem>
+  commitment: NegativeItem | undefined
+}
+
+export function compileStandingRules(items: readonly CatalogItemDefinition[], preNoticeItems: ReadonlySet<string>): StandingRules {
+  const listItems = new Map<string, ListItem>()
+  const negativeItems = new Map<string, NegativeItem>()
+  let commitment: NegativeItem | undefined
+  for (const def of items) {
+    const sharing = { sharingLevel: def.sharingLevel, ...(def.naturalPersonSharingLevel ? { naturalPersonSharingLevel: def.naturalPersonSharingLevel } : {}) }
+    const list = compileListItem(def, preNoticeItems)
+    if (list) listItems.set(def.code, list)
+    else if (def.nature === 'negative') negativeItems.set(def.code, { code: def.code, rule: def.publicityRule, ...sharing })
+    else if (def.code === COMMITMENT_ITEM) commitment = { code: def.code, rule: breachPublicityRule, ...sharing }
+  }
+  return { listItems, negativeItems, commitment }
+}
+
+/** Government use (a credit check is one): public and government-shared items, as they apply to the subject. */
+export function sharedWithGovernment(item: { sharingLevel: SharingLevel; naturalPersonSharingLevel?: SharingLevel }, aboutNaturalPerson: boolean): boolean {
+  const level = effectiveSharingLevel({ ...item, aboutNaturalPerson })
+  return level === 'public' || level === 'government'
+}
+
+const chinaDay = (iso: string) => new Date(new Date(iso).getTime() + 8 * 3600_000).toISOString().slice(0, 10)
+
+/** The day a repair, archiving or deletion ended each record; and which were deleted. */
+export function endings(decisions: readonly DecisionRow[]): { endedOn: Map<number, string>; deleted: Set<number> } {
+  const endedOn = new Map<number, string>()
+  const deleted = new Set<number>()
+  for (const d of decisions) {
+    const day = chinaDay(d.effectiveAt)
+    const prior = endedOn.get(d.recordId)
+    if (prior === undefined || day < prior) endedOn.set(d.recordId, day)
+    if (d.kind === 'deleted') deleted.add(d.recordId)
+  }
+  return { endedOn, deleted }
+}
+
+export function parsePayload(payload: string | null): Record<string, unknown> {
+  if (payload === null) return {}
+  try {
+    const v = JSON.parse(payload) as unknown
+    return v !== null && typeof v === 'object' ? (v as Record<string, unknown>) : {}
+  } catch {
+    return {}
+  }
+}
+
+export function listEntryOf(item: ListItem, row: StandingRow, ends: ReturnType<typeof endings>, servedDates: readonly string[]): ListEntry {
+  return toListEntry(item, {
+    recordId: row.id,
+    subjectId: row.subjectId,
+    category: row.category,
+    status: row.status,
+    payload: parsePayload(row.payload),
+    decisionDate: row.decisionDate,
+    publicationDate: row.publicationDate,
+    validFrom: row.validFrom,
+    validTo: row.validTo,
+    endedOn: ends.endedOn.get(row.id) ?? null,
+    deleted: ends.deleted.has(row.id),
+    preNoticeServedOn: preNoticeFor(servedDates, row.validFrom ?? row.decisionDate ?? row.publicationDate),
+  })
+}
+
+export function assembleStandings(
+  subjects: ReadonlyMap<number, { kind: string }>,
+  rows: readonly StandingRow[],
+  decisions: readonly DecisionRow[],
+  preNotices: readonly PreNoticeDate[],
+  rules: StandingRules,
+  today: string,
+): Map<number, SubjectStanding> {
+  const ends = endings(decisions)
+  const served = new Map<string, string[]>()
+  for (const p of preNotices) {
+    const key = `${p.subjectId}\u0000${p.category}`
+    ;(served.get(key) ?? served.set(key, []).get(key)!).push(p.servedOn)
+  }
+  for (const dates of served.values()) dates.sort()
+  const out = new Map<number, { subjectId: number; listEntries: ListEntry[]; negativeRecords: NegativeRecord[] }>()
+  const of = (id: number) => out.get(id) ?? out.set(id, { subjectId: id, listEntries: [], negativeRecords: [] }).get(id)!
+  for (const row of rows) {
+    const person = subjects.get(row.subjectId)?.kind === 'natural_person'
+    const list = rules.listItems.get(row.category)
+    if (list) {
+      if (sharedWithGovernment(list, person)) of(row.subjectId).listEntries.push(listEntryOf(list, row, ends, served.get(`${row.subjectId}\u0000${row.category}`) ?? []))
+      continue
+    }
+    const negative = rules.negativeItems.get(row.category) ?? (row.category === rules.commitment?.code && parsePayload(row.payload)[FULFILMENT_KEY] === BREACH_CODE ? rules.commitment : undefined)
+    if (!negative || !sharedWithGovernment(negative, person)) continue
+    const tier = tierOf(row.tier, negative.rule)
+    const inForce = negativeRecordInForce(negative.rule, { ...row, removalDate: null, tier }, ends.endedOn.get(row.id) ?? null, today)
+    of(row.subjectId).negativeRecords.push({ recordId: row.id, category: row.category, tier, inForce })
+  }
+  return out
+}

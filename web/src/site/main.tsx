@@ -1,0 +1,12 @@
+import { StrictMode } from 'react'
+import { createRoot } from 'react-dom/client'
+import { AppProviders } from '../shared/AppProviders.tsx'
+import { SiteApp } from './SiteApp.tsx'
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <AppProviders>
+      <SiteApp />
+    </AppProviders>
+  </StrictMode>,
+)
