@@ -79,6 +79,7 @@ export function assemblePlatform(deps: { config: Config; database: Database; clo
   const publicity = createPublicityService({ database, clock, audit, catalog })
   const objections = createObjectionService({ database, clock, audit, calendar, settings: createSettings({ database, clock }), subjects })
   const profiles = createProfileService({ database, clock, cipher, catalog, subjects, departments, authorisations, objections: (ids) => objections.marks(ids) })
+  const repairs = createRepairService({ database, clock, audit, subjects, calendar, publicity })
   const sanctions = createSanctions({ config, database, clock, audit, cipher, catalog, calendar, departments, subjects })
   return {
     config,
@@ -99,12 +100,12 @@ export function assemblePlatform(deps: { config: Config; database: Database; clo
     // Windows that have closed are announced before each read of the feed.
     changes: createChangeFeedService({ database, clock, catalog, departments, beforeRead: () => publicity.tick() }),
     withdrawals: createWithdrawalService({ database, clock, audit }),
-    rights: createOwnFileService({ database, clock, audit, profiles, publicityOf: (recordId) => publicity.explain(recordId), objectionsOf: (subjectId) => objections.listForSubject(subjectId) }),
+    rights: createOwnFileService({ database, clock, audit, profiles, publicityOf: (recordId) => publicity.explain(recordId), objectionsOf: (subjectId) => objections.listForSubject(subjectId), repairsOf: (subjectId) => repairs.listForSubject(subjectId) }),
     calendar,
     objections,
     statistics: createStatisticsService({ database, clock, catalog, departments }),
     publicity,
-    repairs: createRepairService({ database, clock, audit, subjects, calendar, publicity }),
+    repairs,
     ...sanctions,
     close: () => database.close(),
   }

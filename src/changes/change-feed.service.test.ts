@@ -5,13 +5,13 @@
  */
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import type { FastifyInstance } from 'fastify'
-import { describeEachPlatform } from '../../test/platform-fixture.ts'
+import { describeEachPlatform, TEST_NOW } from '../../test/platform-fixture.ts'
 import { buildApp } from '../http/app.ts'
 import type { Actor } from '../security/actor.ts'
 import { buildQueryCity, firmUscc, levelItems, penaltyRow, personId, system, type QueryCity } from '../profiles/testing.ts'
 import { appendEvents } from './event-log.ts'
 import { normalizeKeyPart } from '../collection/business-key.ts'
-import { createChangeFeedService, type FeedEvent } from './change-feed.service.ts'
+import { createChangeFeedService, type ChangeFeedService, type FeedEvent } from './change-feed.service.ts'
 
 /** What the city's batches say, in order: per sharing level a batch of five and a correction, then four persons' penalties. */
 const levelBatch = ['record.accepted', 'record.accepted', 'record.revoked', 'record.accepted', 'record.accepted', 'record.superseded']
@@ -20,7 +20,10 @@ describeEachPlatform('the change feed', (get) => {
   let city: QueryCity
   let cityEnd: string
 
-  const read = (actor: Actor, after?: string, limit = 100) => get().platform.changes.read(actor, { limit, ...(after ? { after } : {}) })
+  // The feed alone, without the publicity scheduler the platform runs before each read: the events
+  // are exactly what collection and the tests write (the last tests use the platform's own feed).
+  let feed: ChangeFeedService
+  const read = (actor: Actor, after?: string, limit = 100) => feed.read(actor, { limit, ...(after ? { after } : {}) })
   /** Every page from `after` to the end. */
   async function readAll(actor: Actor, after?: string, limit = 100) {
     const events: FeedEvent[] = []
@@ -41,6 +44,7 @@ describeEachPlatform('the change feed', (get) => {
 
   beforeAll(async () => {
     city = await buildQueryCity(get().platform)
+    feed = createChangeFeedService({ ...get().platform })
   })
 
   it('gives the office every record event of the city, in order, with ids and dates but no names', async () => {
@@ -147,7 +151,28 @@ describeEachPlatform('the change feed', (get) => {
     expect(page.events.map((e) => [e.type, e.recordId, e.category])).toEqual([['publicity.ended', city.recordOf('public', 'current'), 'XZCF']])
     expect(page.events[0]!.data).toEqual({ recordId: city.recordOf('public', 'current'), endedOn: '2026-03-02' })
     // The bank holds no authorisation in force for the firm any more.
-    expect((await platform.changes.read(city.actors.bank, { after: end })).events).toEqual([])
+    expect((await changes.read(city.actors.bank, { after: end })).events).toEqual([])
+  })
+
+  it('carries the platform scheduler’s publicity.ended events: a window that closes is announced on the next read', async () => {
+    const { platform, clock } = get()
+    const end = (await readAll(city.actors.office)).next
+    const ended = async (after: string) => (await platform.changes.read(city.actors.department, { after, limit: 1000 })).events.filter((e) => e.type === 'publicity.ended')
+    const first = await platform.changes.read(city.actors.department, { after: end, limit: 1000 })
+    // Penalties decided 2024-01-10 left public view long ago: announced on the first tick.
+    expect(first.events.filter((e) => e.type === 'publicity.ended').map((e) => e.recordId)).toEqual(expect.arrayContaining([city.recordOf('public', 'expired'), city.recordOf('government', 'expired')]))
+    expect(first.events.map((e) => e.recordId)).not.toContain(city.recordOf('none', 'expired'))
+    const current = city.recordOf('public', 'current')
+    const shown = async () => (await platform.profiles.profile({ type: 'public' }, firmUscc, { limit: 200 })).groups.flatMap((g) => g.records).map((r) => r.id)
+    expect(await shown()).toContain(current)
+    try {
+      // Decided 2025-06-01, general tier: shown for a year, so gone on 2026-06-01 in China.
+      clock.set('2026-05-31T16:00:00.000Z')
+      expect(await shown()).not.toContain(current)
+      expect((await ended(first.next)).map((e) => e.recordId)).toContain(current)
+    } finally {
+      clock.set(TEST_NOW)
+    }
   })
 
   describeHttp(get, () => city)

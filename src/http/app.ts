@@ -28,6 +28,8 @@ import { objectionRoutes } from '../objections/objection.routes.ts'
 import { repairRoutes } from '../repairs/repair.routes.ts'
 import { statisticsRoutes } from '../statistics/statistics.routes.ts'
 import { publicityRoutes } from '../publicity/publicity.routes.ts'
+import { sanctionRoutes } from '../sanctions/sanction.routes.ts'
+import { creditCheckRoutes } from '../sanctions/credit-check.routes.ts'
 
 export interface AppOptions {
   /** Log requests as JSON lines (pino); off in tests. */
@@ -99,6 +101,7 @@ export async function buildApp(platform: Platform, options: AppOptions = {}): Pr
         { name: 'repairs', description: '信用修复 Credit repair: eligibility, applications, decisions (free of charge)' },
         { name: 'statistics', description: '统计 Aggregate figures' },
         { name: 'publicity', description: '公示期限 Publicity rules and explanations' },
+        { name: 'sanctions', description: '联合奖惩 Lists, measures, credit checks, commitments' },
         { name: 'audit', description: '审计 Audit' },
         { name: 'health', description: '运行状态 Health' },
       ],
@@ -126,6 +129,8 @@ export async function buildApp(platform: Platform, options: AppOptions = {}): Pr
   await app.register(repairRoutes(platform), { prefix: '/api/v1' })
   await app.register(statisticsRoutes(platform), { prefix: '/api/v1' })
   await app.register(publicityRoutes(platform), { prefix: '/api/v1' })
+  await app.register(sanctionRoutes(platform), { prefix: '/api/v1' })
+  await app.register(creditCheckRoutes(platform), { prefix: '/api/v1' })
   // The web app's catch-all: every exact API route above wins over it (routes match by specificity).
   await app.register(webRoutes(platform))
   return app

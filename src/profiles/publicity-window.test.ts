@@ -5,10 +5,12 @@ const dates = (o: Partial<RecordDates> = {}): RecordDates => ({ decisionDate: nu
 
 describe('publicityWindow', () => {
   it.each([
-    ['a penalty until the day after its provider’s end date', { kind: 'tiered', start: 'publication_date', defaultTier: 'general', ceilingYears: 5 }, dates({ decisionDate: '2025-03-05', publicityEnd: '2026-03-05' }), '2025-03-05', '2026-03-06'],
+    ['a penalty until the day after its provider’s end date within the period', { kind: 'tiered', start: 'publication_date', defaultTier: 'general', ceilingYears: 5 }, dates({ decisionDate: '2025-03-05', publicityEnd: '2025-12-31' }), '2025-03-05', '2026-01-01'],
+    ['a penalty never past its tier’s maximum, whatever its provider says', { kind: 'tiered', start: 'publication_date', defaultTier: 'general', ceilingYears: 5 }, dates({ decisionDate: '2025-03-05', publicityEnd: '2026-03-05' }), '2025-03-05', '2026-03-05'],
     ['a penalty without an end date for its default tier', { kind: 'tiered', start: 'publication_date', defaultTier: 'general', ceilingYears: 5 }, dates({ decisionDate: '2025-03-05' }), '2025-03-05', '2026-03-05'],
     ['a serious penalty for three years', { kind: 'tiered', start: 'publication_date', defaultTier: 'general', ceilingYears: 5 }, dates({ decisionDate: '2025-03-05', tier: 'serious' }), '2025-03-05', '2028-03-05'],
-    ['a penalty never past the five-year ceiling', { kind: 'tiered', start: 'publication_date', defaultTier: 'general', ceilingYears: 5 }, dates({ decisionDate: '2020-01-10', publicityEnd: '2099-12-31' }), '2020-01-10', '2025-01-10'],
+    ['a penalty with a far end date only until its maximum', { kind: 'tiered', start: 'publication_date', defaultTier: 'general', ceilingYears: 5 }, dates({ decisionDate: '2020-01-10', publicityEnd: '2099-12-31' }), '2020-01-10', '2021-01-10'],
+    ['a fixed-period entry never past the five-year ceiling', { kind: 'fixed', start: 'decision_date', months: 120 }, dates({ decisionDate: '2020-01-10' }), '2020-01-10', '2025-01-10'],
     ['a tax-violation entry for 36 months from publication', { kind: 'fixed', start: 'publication_date', months: 36 }, dates({ publicationDate: '2024-02-29' }), '2024-02-29', '2027-02-28'],
     ['a licence while it is valid', { kind: 'until_valid_to' }, dates({ decisionDate: '2024-01-01', validFrom: '2024-01-02', validTo: '2029-01-01' }), '2024-01-02', '2029-01-02'],
     ['a list entry until its removal', { kind: 'until_removed', ceilingYears: 5 }, dates({ decisionDate: '2024-01-01', removalDate: '2025-06-01' }), '2024-01-01', '2025-06-01'],
@@ -19,9 +21,11 @@ describe('publicityWindow', () => {
     expect(publicityWindow(rule, d)).toEqual({ start, end })
   })
 
-  it('gives a not-public item an empty window', () => {
+  it('gives a not-public item and an unpublished minor penalty an empty window', () => {
     const w = publicityWindow({ kind: 'not_public' }, dates({ decisionDate: '2025-01-01' }))
     expect(w.start).toBe(w.end)
+    const minor = publicityWindow({ kind: 'tiered', start: 'publication_date', defaultTier: 'general', ceilingYears: 5 }, dates({ decisionDate: '2025-01-01', tier: 'minor' }))
+    expect(minor.start).toBe(minor.end)
   })
 
   it('adds calendar months and days', () => {

@@ -27,7 +27,7 @@ const record = (o: Partial<PublicityRecord> & { categories?: string[]; fine?: st
     publicityEnd: null,
     removalDate: null,
     tier: null,
-    payload: () => ({ CF_CFLB: categories ?? ['010103'], CF_NR_FK: fine ?? '3' }),
+    field: (key) => ({ CF_CFLB: categories ?? ['010103'], CF_NR_FK: fine ?? '3' })[key as 'CF_CFLB'] ?? null,
     decisions: [],
     ...rest,
   }

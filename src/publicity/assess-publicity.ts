@@ -42,8 +42,8 @@ export interface PublicityRecord {
   removalDate: string | null
   /** The tier the provider sent, if any. */
   tier: string | null
-  /** The validated fields; read only when a tier must be derived. */
-  payload: () => Readonly<Record<string, unknown>> | null
+  /** A validated field's value by key; read only when a tier or a removal date must be derived. */
+  field: (key: string) => unknown
   decisions: ReadonlyArray<{ kind: DecisionKind; effectiveAt: string }>
 }
 
@@ -118,13 +118,11 @@ interface TierChoice {
 
 /** The provider's valid tier wins; else the most serious match in the department's or the default table; else the item's default. */
 export function chooseTier(rule: CompiledRule, record: PublicityRecord, defaultTier: Tier): TierChoice {
-  const payload = rule.categoryKeys.length || rule.fineKeys.length ? record.payload() : null
-  const categories = payload ? rule.categoryKeys.flatMap((k) => codesIn(payload[k])) : []
+  const categories = rule.categoryKeys.flatMap((k) => codesIn(record.field(k)))
   if (isTier(record.tier)) {
     return { tier: record.tier, source: 'provider', categories, reason: { zh: `报送单位认定为${tierLabel[record.tier].zh}`, en: `the provider classed it ${tierLabel[record.tier].en}` } }
   }
-  const fineValue = payload ? rule.fineKeys.map((k) => Number(payload[k])).find((n) => Number.isFinite(n)) : undefined
-  const fine = fineValue ?? null
+  const fine = rule.fineKeys.map((k) => record.field(k)).map((v) => (v === null || v === undefined || v === '' ? NaN : Number(v))).find((n) => Number.isFinite(n)) ?? null
   const own = record.departmentCode !== null ? rule.departmentTierRules[record.departmentCode] : undefined
   const table = own ?? rule.tierRules
   let best: TierRule | undefined
@@ -147,10 +145,8 @@ function startOf(record: PublicityRecord, preferred: StartSource, fallbacks: rea
 }
 
 function removalFromFields(rule: CompiledRule, record: PublicityRecord): string | null {
-  if (rule.removalKeys.length === 0) return null
-  const payload = record.payload()
   for (const k of rule.removalKeys) {
-    const v = payload?.[k]
+    const v = record.field(k)
     if (isCalendarDate(v)) return v
   }
   return null

@@ -92,3 +92,30 @@ export function compilePublicityRules(set: PublicityRuleSet, items: readonly Cat
   })
   return { ruleSetVersion: set.version, ruleOf: (category) => compiled.get(category) ?? unknown(category) }
 }
+
+/**
+ * One catalog rule compiled on its own (no item at hand): dishonesty kinds get the ceiling. For
+ * callers that know only an item's publicity rule; tiers then come from the provider or the rule's
+ * default, since no penalty categories are known.
+ */
+export function compileCatalogRule(rule: PublicityRule, set: PublicityRuleSet): CompiledRule {
+  const negative = rule.kind === 'tiered' || rule.kind === 'fixed' || rule.kind === 'until_removed'
+  return {
+    category: '',
+    ruleSetVersion: set.version,
+    ruleSetBasis: set.legalBasis,
+    source: 'catalog',
+    rule: catalogRuleAsItemRule(rule, set.legalBasis),
+    negative,
+    tiers: set.tiers,
+    tierRules: [],
+    departmentTierRules: {},
+    neverEarlyEnd: new Set(set.neverEarlyEnd.categories),
+    neverEarlyEndBasis: set.neverEarlyEnd.legalBasis,
+    ceiling: negative ? set.ceiling : null,
+    honourProviderEnd: set.honourProviderEnd,
+    categoryKeys: [],
+    fineKeys: [],
+    removalKeys: [],
+  }
+}

@@ -232,6 +232,17 @@ describeEachPlatform('credit repair', (get) => {
     })
   })
 
+  it('takes one of two simultaneous applications for a record and refuses the other as already open', async () => {
+    get().clock.set(TEST_NOW)
+    const recordId = await submitPenalty(platform(), city, '新市监罚〔2025〕修复-并发号')
+    const results = await Promise.allSettled([platform().repairs.apply(city.actors.public, application(recordId)), platform().repairs.apply(city.actors.public, application(recordId))])
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1)
+    const refused = results.find((r) => r.status === 'rejected') as PromiseRejectedResult
+    expect(refused.reason).toMatchObject({ code: 'REPAIR_ALREADY_OPEN' })
+    const taken = (results.find((r) => r.status === 'fulfilled') as PromiseFulfilledResult<Awaited<ReturnType<Platform['repairs']['apply']>>>).value
+    await platform().repairs.withdraw(office, taken.repair.id)
+  })
+
   describe('deadlines across National Day 2026', () => {
     let id: number
     const at = (date: string) => get().clock.set(`${date}T02:00:00.000+08:00`)

@@ -27,7 +27,8 @@ describeEachPlatform('the subject’s own file', (get) => {
   })
 
   it('shows every record held about the subject, public or not, with its window and whether it may be archived', async () => {
-    const file = await get().platform.rights.ownFile(firm)
+    // Without the optional features: the query platform's own view alone.
+    const file = await createOwnFileService({ ...get().platform }).ownFile(firm)
     expect(file.subject).toMatchObject({ id: city.firmId, name: '新乡市查询测试食品有限公司' })
     expect(file.verifiedBy).toBe('办事大厅窗口')
     expect(file.records.map((r) => r.id).sort((a, b) => a - b)).toEqual(
@@ -47,6 +48,12 @@ describeEachPlatform('the subject’s own file', (get) => {
       ['GGZY', '招投标资格审查'],
     ])
     expect(file.readers[0]).not.toHaveProperty('actorId')
+  })
+
+  it('shows the publicity engine’s account of each record and the objections on the platform', async () => {
+    const file = await get().platform.rights.ownFile(firm)
+    expect(file.objections).toEqual([])
+    expect(file.records.find((r) => r.id === city.recordOf('public', 'current'))).toMatchObject({ publicity: { end: '2026-06-01', state: 'shown', recordId: city.recordOf('public', 'current') }, archive: { eligible: false } })
   })
 
   it('adds its objections, repairs and the publicity engine’s account when those features are there', async () => {
@@ -83,8 +90,9 @@ describeEachPlatform('the subject’s own file', (get) => {
       expect(done).toMatchObject({ recordId: id, effectiveAt: '2026-05-31T16:00:00.000Z' })
       expect(await decisionsOf(platform.database.db, [id])).toMatchObject([{ id: done.decisionId, kind: 'archived', sourceType: 'archive_request', basis: ARCHIVE_BASIS, decidedBy: 'user:admin', subjectId: city.firmId }])
       expect((await platform.audit.list({ limit: 1, entityType: 'record', entityId: String(id) }))[0]).toMatchObject({ action: 'record.archive', detail: { subjectId: city.firmId, verifiedBy: '办事大厅窗口' } })
-      const feed = await platform.changes.read(city.actors.department, { after: end })
-      expect(feed.events).toMatchObject([{ type: 'record.archived', recordId: id, subjectId: city.firmId, category: 'XZCF', data: { decisionId: done.decisionId, sourceType: 'archive_request' } }])
+      // The platform's scheduler also announces the windows that closed on this day.
+      const feed = await platform.changes.read(city.actors.department, { after: end, limit: 1000 })
+      expect(feed.events.filter((e) => e.type === 'record.archived')).toMatchObject([{ type: 'record.archived', recordId: id, subjectId: city.firmId, category: 'XZCF', data: { decisionId: done.decisionId, sourceType: 'archive_request' } }])
       expect((await platform.rights.ownFile(firm)).records.find((r) => r.id === id)).toMatchObject({ decisions: [{ kind: 'archived' }], archive: { eligible: false, reasons: [{ code: 'ARCHIVE_ALREADY_ARCHIVED' }] } })
       await expect(platform.rights.requestArchive(counter, firm, id)).rejects.toMatchObject({ code: 'ARCHIVE_NOT_ELIGIBLE', details: { reasons: [{ code: 'ARCHIVE_ALREADY_ARCHIVED' }] } })
     } finally {

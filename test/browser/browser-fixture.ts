@@ -4,7 +4,7 @@
  * from Debian's `chromium` package driven by playwright-core. A missing Chromium fails the run — CI
  * installs it (.ci/run) — and no browser is ever downloaded.
  */
-import { existsSync } from 'node:fs'
+import { existsSync, mkdirSync, readdirSync, rmdirSync, statSync } from 'node:fs'
 import { mkdir, mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
@@ -31,11 +31,44 @@ export interface Journey {
   close(): Promise<void>
 }
 
-/** Builds the web app once when it has not been built (npm install builds it; a bare checkout may not have). */
+const webDir = resolve(import.meta.dirname, '../../web')
+const manifest = join(defaultWebRoot, '.vite/manifest.json')
+
+function newestSource(dir: string): number {
+  let newest = 0
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name)
+    newest = Math.max(newest, entry.isDirectory() ? newestSource(path) : statSync(path).mtimeMs)
+  }
+  return newest
+}
+
+const buildIsCurrent = () => existsSync(manifest) && statSync(manifest).mtimeMs >= newestSource(webDir)
+
+/**
+ * The journeys test the built app. `npm install` builds it; when web/ has changed since (a developer
+ * at work) it is built again here, by one test file at a time (a lock directory), the others waiting.
+ */
 async function ensureWebBuild() {
-  if (existsSync(join(defaultWebRoot, '.vite/manifest.json'))) return
-  const { build } = await import('vite')
-  await build({ configFile: resolve(import.meta.dirname, '../../web/vite.config.ts'), logLevel: 'warn' })
+  if (buildIsCurrent()) return
+  const lock = join(tmpdir(), 'xinyong-web-build.lock')
+  const deadline = Date.now() + 120_000
+  for (;;) {
+    try {
+      mkdirSync(lock)
+      break
+    } catch {
+      if (Date.now() > deadline) throw new Error(`Waited 2 minutes for ${lock}: remove it if no build is running`)
+      await new Promise((r) => setTimeout(r, 250))
+    }
+  }
+  try {
+    if (buildIsCurrent()) return
+    const { build } = await import('vite')
+    await build({ configFile: join(webDir, 'vite.config.ts'), logLevel: 'warn' })
+  } finally {
+    rmdirSync(lock)
+  }
 }
 
 export async function startJourney(name: string, options: { subjects?: number } = {}): Promise<Journey> {

@@ -51,6 +51,7 @@ describe('a visitor on the public site', () => {
     await page.getByText('在库公开信用记录').waitFor()
     await page.locator('[role="img"] svg').first().waitFor()
     expect(await page.locator('.ant-statistic-content-value').first().innerText()).toBe('3')
+    await page.waitForTimeout(500) // the charts' entry animation, for the screenshot
     await shot('home')
 
     const box = page.getByRole('searchbox', { name: '搜索信用主体' }).or(page.getByLabel('搜索信用主体'))
@@ -83,6 +84,8 @@ describe('a visitor on the public site', () => {
     await page.getByText(SCRIPT_TEXT).waitFor()
     expect(await penaltyPanel.locator('script').count()).toBe(0)
     expect(await page.evaluate('window.__xss')).toBeUndefined()
+    // Fields in catalog order with their Chinese headers; coded values by their labels (010103 is 罚款).
+    await expect.poll(() => penaltyPanel.locator('dt:has-text("处罚类别") + dd').first().innerText()).toBe('罚款')
     await shot('subject-penalties')
 
     await page.getByRole('button', { name: /Switch to English/ }).click()

@@ -19,7 +19,7 @@ describeEachPlatform('xinyong own-file', (get) => {
     expect(text.stdout).toContain('记录 Records: 20')
     expect(text.stdout).toMatch(new RegExp(`#${city.recordOf('public', 'expired')} .* 可申请转为档案保存 may be archived`))
     expect(text.stdout).toMatch(new RegExp(`#${city.recordOf('public', 'current')} .* ARCHIVE_PERIOD_NOT_ENDED`))
-    expect(text.stdout).toContain('异议 Objections: 未接入 not available')
+    expect(text.stdout).toContain('异议 Objections: 0')
     const json = JSON.parse((await run(['own-file', firmUscc, '--verified-by', '办事大厅窗口', '--json'])).stdout)
     expect(json).toMatchObject({ verifiedBy: '办事大厅窗口', subject: { id: city.firmId } })
     expect(json.records).toHaveLength(20)

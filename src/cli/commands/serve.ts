@@ -5,6 +5,7 @@ import { buildApp } from '../../http/app.ts'
 import { seedDemo } from '../../seeding/demo-seed.ts'
 import { printSeedReport } from './seed.ts'
 import { withDbOption, type CommandContext } from './context.ts'
+import type { Platform } from '../../platform.ts'
 
 export function registerServe(program: Command, ctx: CommandContext) {
   withDbOption(
@@ -27,8 +28,12 @@ export function registerServe(program: Command, ctx: CommandContext) {
     }
     // Names loaded since the search index last ran (a seed, a bulk load) are indexed before serving.
     await platform.search.indexPending()
+    // Windows that closed while the platform was down are announced before serving, then on an interval.
+    await platform.publicity.tick()
     const app = await buildApp(platform, { logger: config.environment !== 'test' })
+    const scheduler = startPublicityScheduler(platform, config.publicityTickSeconds, (error) => app.log.error({ err: error }, 'publicity tick failed'))
     const shutdown = async () => {
+      scheduler.stop()
       await app.close()
       await platform.close()
       process.exit(0)
@@ -41,4 +46,20 @@ export function registerServe(program: Command, ctx: CommandContext) {
     // Keep the command alive until a signal arrives.
     await new Promise(() => {})
   })
+}
+
+/** Runs the publicity tick every `seconds` (never two at once in this process); a failed tick is logged and retried next time. */
+export function startPublicityScheduler(platform: Pick<Platform, 'publicity'>, seconds: number, onError: (error: unknown) => void): { stop(): void } {
+  if (seconds <= 0) return { stop: () => {} }
+  let running = false
+  const timer = setInterval(() => {
+    if (running) return
+    running = true
+    platform.publicity
+      .tick()
+      .catch(onError)
+      .finally(() => (running = false))
+  }, seconds * 1000)
+  timer.unref()
+  return { stop: () => clearInterval(timer) }
 }

@@ -16,7 +16,7 @@ export type ChartOption = Record<string, unknown>
 export default function Chart({ option, label, height = 320 }: { option: ChartOption; label: string; height?: number }) {
   return (
     <div role="img" aria-label={label}>
-      <ReactEChartsCore echarts={echarts} option={{ aria: { enabled: true }, ...option }} opts={{ renderer: 'svg' }} style={{ height, width: '100%' }} notMerge lazyUpdate />
+      <ReactEChartsCore echarts={echarts} option={{ aria: { enabled: true }, animationDuration: 400, ...option }} opts={{ renderer: 'svg' }} style={{ height, width: '100%' }} notMerge lazyUpdate />
     </div>
   )
 }

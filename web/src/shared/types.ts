@@ -90,6 +90,7 @@ export interface CatalogField {
   type: string
   requirement: string
   personal?: boolean
+  codeTable?: string
 }
 
 export interface CatalogItemVersion {

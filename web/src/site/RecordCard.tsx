@@ -2,6 +2,7 @@
 import { Card, Tag } from 'antd'
 import { useI18n } from '../shared/i18n.tsx'
 import type { ProfileRecord } from '../shared/types.ts'
+import type { FieldLabel, Labels } from './field-labels.ts'
 
 /** Values are shown as text only (React escapes them); never as HTML. */
 export function fieldText(value: unknown): string {
@@ -11,9 +12,21 @@ export function fieldText(value: unknown): string {
   return String(value)
 }
 
-export function RecordCard({ record, labels }: { record: ProfileRecord; labels: Map<string, { name: string; nameEn: string }> | undefined }) {
+/** A coded value with its label (罚款 for 010103); several codes are joined. */
+function codedText(value: unknown, label: FieldLabel | undefined, pick: (zh: string, en: string) => string): string {
+  const codes = label?.codes
+  if (!codes) return fieldText(value)
+  const parts = Array.isArray(value) ? value.map(fieldText) : fieldText(value).split(/[;；,，、]/)
+  return parts.every((p) => codes.has(p.trim())) ? parts.map((p) => pick(codes.get(p.trim())!.label, codes.get(p.trim())!.labelEn)).join('、') : fieldText(value)
+}
+
+export function RecordCard({ record, labels }: { record: ProfileRecord; labels: Labels | undefined }) {
   const { t, pick } = useI18n()
-  const entries = Object.entries(record.fields).filter(([, v]) => fieldText(v) !== '')
+  // In the catalog's order once its labels are here; fields it does not know go last.
+  const order = (key: string) => labels?.get(key)?.order ?? Number.MAX_SAFE_INTEGER
+  const entries = Object.entries(record.fields)
+    .filter(([, v]) => fieldText(v) !== '')
+    .sort(([a], [b]) => order(a) - order(b))
   const d = record.dates
   return (
     <Card
@@ -38,7 +51,7 @@ export function RecordCard({ record, labels }: { record: ProfileRecord; labels: 
           return (
             <div key={key} style={{ display: 'contents' }}>
               <dt>{label ? pick(label.name, label.nameEn) : key}</dt>
-              <dd>{fieldText(value)}</dd>
+              <dd>{codedText(value, label, pick)}</dd>
             </div>
           )
         })}
