@@ -22,6 +22,10 @@ import { registerCalendar } from './commands/calendar.ts'
 import { registerObjection } from './commands/objection.ts'
 import { registerPublicity } from './commands/publicity.ts'
 import { registerRepair } from './commands/repair.ts'
+import { registerCheck } from './commands/check.ts'
+import { registerList } from './commands/list.ts'
+import { registerMeasure } from './commands/measure.ts'
+import { registerCommitment } from './commands/commitment.ts'
 
 /** Exit codes: 0 ok, 1 a check failed or an operation was refused, 2 usage error. */
 export async function main(argv: string[], io: CliIo = processIo()): Promise<number> {
@@ -49,6 +53,10 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
   registerObjection(program, ctx)
   registerPublicity(program, ctx)
   registerRepair(program, ctx)
+  registerCheck(program, ctx)
+  registerList(program, ctx)
+  registerMeasure(program, ctx)
+  registerCommitment(program, ctx)
   // Subcommands inherit the output and exit behaviour.
   const output = {
     writeOut: (s: string) => io.out(s.replace(/\n$/, '')),

@@ -131,7 +131,7 @@ export async function buildApp(platform: Platform, options: AppOptions = {}): Pr
   await app.register(publicityRoutes(platform), { prefix: '/api/v1' })
   await app.register(sanctionRoutes(platform), { prefix: '/api/v1' })
   await app.register(creditCheckRoutes(platform), { prefix: '/api/v1' })
-  // The web app's catch-all: every exact API route above wins over it (routes match by specificity).
+  // The web app: /, /console and the pages' client routes (src/http/web.routes.ts).
   await app.register(webRoutes(platform))
   return app
 }

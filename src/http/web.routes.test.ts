@@ -66,7 +66,7 @@ describe('web routes', () => {
 
   it('leaves the API its routes and its coded 404, and does not turn missing files into pages', async () => {
     expect((await app.inject('/api/v1/ping')).json()).toEqual({ pong: true })
-    for (const url of ['/api/v1/no-such-route', '/api', '/assets/gone-000.js', '/missing.js', '/console/missing.js', '/../package.json']) {
+    for (const url of ['/api/v1/no-such-route', '/api', '/assets/gone-000.js', '/assets/../../package.json', '/missing.js', '/console/missing.js', '/../package.json', '/no-such-page']) {
       const res = await app.inject(url)
       expect(res.statusCode, url).toBe(404)
       expect(res.json().error.code, url).toBe('ROUTE_NOT_FOUND')

@@ -1,8 +1,8 @@
 /**
  * The web app built by Vite (web/ → dist/web, `npm run web:build`, run by `npm install`): the public
  * site at / and the staff console at /console, each with client routes falling back to its page.
- * API routes are registered as exact paths and win over the catch-all here; an unknown /api path
- * still gets the API's coded 404. Hashed assets are cached for a year; pages are revalidated, and
+ * Only named paths are served here, so every other path, /api ones included, keeps the API's coded
+ * errors. Hashed assets are cached for a year; pages are revalidated, and
  * get the city's site title written in and a Content-Security-Policy that allows no inline script.
  */
 import type { FastifyPluginAsync, FastifyReply } from 'fastify'
@@ -34,6 +34,16 @@ const notBuilt = `<!doctype html><html lang="zh-CN"><meta charset="utf-8"><title
 <p lang="en">The web app has not been built: run <code>npm run web:build</code> (<code>npm install</code> does). The API works: <a href="/api/docs">/api/docs</a>.</p></html>`
 
 const hasExtension = (path: string) => /\.[A-Za-z0-9]+$/.test(path.split('/').pop() ?? '')
+
+/**
+ * The public site's client routes (web/src/site/SiteApp.tsx): add one here when the site gains a
+ * page. Named rather than caught by a `/*`, which would also catch API paths the router refuses
+ * (an over-long parameter must stay the API's coded 414, an unknown /api path its coded 404).
+ */
+export const publicPages = ['/search', '/subjects/*'] as const
+
+/** Files of web/public, copied to the build's root. */
+const rootFiles = ['favicon.svg'] as const
 
 export const webRoutes =
   (platform: Platform, options: { root?: string } = {}): FastifyPluginAsync =>
@@ -67,12 +77,8 @@ export const webRoutes =
       const path = (request.params as { '*': string })['*']
       return hasExtension(path) ? reply.callNotFound() : sendPage(reply, 'console/index.html')
     })
-    app.get('/*', hide, (request, reply) => {
-      const path = (request.params as { '*': string })['*']
-      if (path === 'api' || path.startsWith('api/')) return reply.callNotFound()
-      // Vite names these by content hash: a changed file is a new name.
-      if (path.startsWith('assets/')) return reply.sendFile(path, root, { maxAge: '365d', immutable: true })
-      if (hasExtension(path)) return reply.sendFile(path, root, { maxAge: '1h', dotfiles: 'deny' })
-      return sendPage(reply, 'index.html')
-    })
+    for (const route of publicPages) app.get(route, hide, (_request, reply) => sendPage(reply, 'index.html'))
+    // Vite names these by content hash: a changed file is a new name.
+    app.get('/assets/*', hide, (request, reply) => reply.sendFile(`assets/${(request.params as { '*': string })['*']}`, root, { maxAge: '365d', immutable: true }))
+    for (const file of rootFiles) app.get(`/${file}`, hide, (_request, reply) => reply.sendFile(file, root, { maxAge: '1h' }))
   }

@@ -27,7 +27,7 @@ import { assessPublicity, type PublicityAssessment } from './assess-publicity.ts
 import type { CompiledRules } from './compile-rules.ts'
 import { planRecord } from './plan-publicity.ts'
 import { publicityRecordOf } from './publicity-record.ts'
-import { publicityRepository, type ProgressName } from './publicity.repository.ts'
+import { publicityRepository, type ProgressName, type ScheduleRow } from './publicity.repository.ts'
 import type { PublicityRules } from './publicity-rules.ts'
 import { decisionsByRecord, decisionsOf } from './record-decisions.ts'
 
@@ -47,7 +47,7 @@ function ownEvent(type: string, payload: string): boolean {
   return type === 'record.archived' && (JSON.parse(payload) as { source?: unknown }).source === 'publicity_ceiling'
 }
 
-/** A stable 31-bit digest of the catalog's version signature (FNV-1a), stored as a progress mark. */
+/** A stable 31-bit digest (FNV-1a), stored as a progress mark. */
 function digest(text: string): number {
   let h = 0x811c9dc5
   for (let i = 0; i < text.length; i++) {
@@ -57,25 +57,58 @@ function digest(text: string): number {
   return (h >>> 1) & 0x7fffffff
 }
 
+/** What of the catalog publicity depends on: an edit elsewhere (a description, a new alias) re-plans nothing. */
+const publicityDigests = new WeakMap<CatalogRules, number>()
+function publicityDigest(catalog: CatalogRules): number {
+  let d = publicityDigests.get(catalog)
+  if (d === undefined) {
+    const relevant = [...catalog.definitions]
+      .sort((a, b) => (a.code < b.code ? -1 : 1))
+      .map((i) => [i.code, i.nature, i.publicityRule, i.fields.filter((f) => f.role === 'penalty_category' || f.role === 'fine_amount' || f.role === 'removal_date').map((f) => [f.key, f.role])])
+    publicityDigests.set(catalog, (d = digest(JSON.stringify(relevant))))
+  }
+  return d
+}
+
 export function createPublicitySchedule(deps: {
   database: Database
   clock: Clock
   audit: AuditTrail
   rules: PublicityRules
-  catalog: () => Promise<{ rules: CatalogRules; signature: string }>
+  catalog: () => Promise<CatalogRules>
 }) {
   const { database, clock } = deps
 
-  async function step(): Promise<TickReport & { more: boolean }> {
-    // Read outside the transaction: SQLite has one connection, which the transaction holds.
+  type Loaded = { sets: Awaited<ReturnType<PublicityRules['sets']>>; catalog: Awaited<ReturnType<typeof deps.catalog>> }
+  // Read outside any transaction: SQLite has one connection, which a transaction holds.
+  const load = async (): Promise<Loaded> => {
     const [sets, catalog] = await Promise.all([deps.rules.sets(), deps.catalog()])
+    return { sets, catalog }
+  }
+
+  /**
+   * Whether a tick has anything to do: read-only, so that an idle tick (the change feed ticks before
+   * every read) never waits for SQLite's write lock, which a batch holds while it writes.
+   */
+  async function pending({ sets, catalog }: Loaded): Promise<boolean> {
+    const repo = publicityRepository(database.db)
+    const today = chinaDate(clock)
+    const progress = await repo.progress()
+    if (!progress.has('events') || (progress.get('replan_after') ?? -1) >= 0) return true
+    const compiled = deps.rules.compiled(sets, today, { key: catalog, definitions: catalog.definitions })
+    if (progress.get('rule_set') !== compiled.ruleSetVersion || progress.get('catalog') !== publicityDigest(catalog)) return true
+    const [events, decisions, ends, archives] = await Promise.all([repo.eventsAfter(progress.get('events')!, 1), repo.decisionsAfter(progress.get('decisions') ?? 0, 1), repo.dueEnds(today, 1), repo.dueArchives(today, 1)])
+    return events.length + decisions.length + ends.length + archives.length > 0
+  }
+
+  async function step({ sets, catalog }: Loaded): Promise<TickReport & { more: boolean }> {
     return database.db.transaction().execute(async (trx) => {
       await serializeWriters(trx, database.dialect, 'publicity_schedule')
       const repo = publicityRepository(trx)
       await repo.bumpTick()
       const now = clock.now().toISOString()
       const today = chinaDate(clock)
-      const compiled = deps.rules.compiled(sets, today, { key: catalog.rules, definitions: catalog.rules.definitions })
+      const compiled = deps.rules.compiled(sets, today, { key: catalog, definitions: catalog.definitions })
       const progress = await repo.progress()
       const mark = (name: ProgressName, fallback = 0) => progress.get(name) ?? fallback
       const setMark = async (name: ProgressName, value: number) => {
@@ -91,7 +124,7 @@ export function createPublicitySchedule(deps: {
         await setMark('decisions', await repo.lastDecisionId())
         await setMark('replan_after', 0)
       }
-      const catalogDigest = digest(catalog.signature)
+      const catalogDigest = publicityDigest(catalog)
       if (mark('rule_set', -1) !== compiled.ruleSetVersion || mark('catalog', -1) !== catalogDigest) {
         await setMark('rule_set', compiled.ruleSetVersion)
         await setMark('catalog', catalogDigest)
@@ -153,7 +186,7 @@ export function createPublicitySchedule(deps: {
     const repo = publicityRepository(trx)
     const [facts, existing, decisions] = await Promise.all([repo.recordFacts(recordIds), repo.scheduleOf(recordIds), decisionsOf(trx, recordIds)])
     const byRecord = decisionsByRecord(decisions)
-    const rows = []
+    const rows: ScheduleRow[] = []
     const due: Array<{ on: string; event: NewEvent }> = []
     for (const f of facts) {
       const a = assessPublicity(compiled.ruleOf(f.category), publicityRecordOf(f, f.departmentCode, byRecord.get(f.id)), at)
@@ -161,6 +194,9 @@ export function createPublicitySchedule(deps: {
       rows.push(p.row)
       for (const d of p.due) due.push({ on: d.on, event: d.kind === 'ended' ? endedEvent(f, a, d.on) : archivedEvent(f, a, d.on) })
     }
+    // A planned record that cannot be read (no current version) has nothing due: never retried forever.
+    const read = new Set(facts.map((f) => f.id))
+    for (const [id, row] of existing) if (!read.has(id) && (row.endsOn !== null || row.archivesOn !== null)) rows.push({ ...row, endsOn: null, archivesOn: null })
     await repo.saveSchedule(rows, at.now)
     if (due.length === 0) return { ended: 0, archived: 0 }
     due.sort((x, y) => (x.on < y.on ? -1 : x.on > y.on ? 1 : x.event.recordId! - y.event.recordId!))
@@ -177,7 +213,9 @@ export function createPublicitySchedule(deps: {
     async tick(): Promise<TickReport> {
       const total: TickReport = { ended: 0, archived: 0 }
       for (;;) {
-        const r = await step()
+        const loaded = await load()
+        if (!(await pending(loaded))) return total
+        const r = await step(loaded)
         total.ended += r.ended
         total.archived += r.archived
         if (!r.more) return total

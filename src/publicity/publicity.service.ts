@@ -56,16 +56,8 @@ export function createPublicityService(deps: { database: Database; clock: Clock;
   const { database, clock, audit } = deps
   const repo = publicityRepository(database.db)
   const rules = createPublicityRules({ repo })
-  let signature = ''
-  const catalogRules = createItemRulesCache({
-    catalog: deps.catalog,
-    signature: async () => (signature = await profileRepository(database.db).catalogSignature()),
-  })
-  const catalog = async () => {
-    const current = await catalogRules.currentRules()
-    return { rules: current, signature }
-  }
-  const schedule = createPublicitySchedule({ database, clock, audit, rules, catalog })
+  const catalogRules = createItemRulesCache({ catalog: deps.catalog, signature: () => profileRepository(database.db).catalogSignature() })
+  const schedule = createPublicitySchedule({ database, clock, audit, rules, catalog: () => catalogRules.currentRules() })
   const instant = () => ({ today: chinaDate(clock), now: clock.now().toISOString() })
   const recordNotFound = (id: number) => notFound('RECORD_NOT_FOUND', `未找到记录 ${id}`, `No record ${id}`)
 

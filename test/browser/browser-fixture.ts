@@ -96,7 +96,8 @@ export async function startJourney(name: string, options: { subjects?: number } 
       browser: opened,
       async newPage(o = {}) {
         const context = await opened.newContext({ baseURL: baseUrl, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', acceptDownloads: true, viewport: o.viewport ?? { width: 1280, height: 900 } })
-        context.setDefaultTimeout(10_000)
+        // Generous for a loaded CI machine running the whole suite beside; a passing step takes well under a second.
+        context.setDefaultTimeout(15_000)
         const page = await context.newPage()
         const errors: string[] = []
         page.on('pageerror', (e) => errors.push(e.message))

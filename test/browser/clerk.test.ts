@@ -13,7 +13,7 @@ import { artifacts, DEMO_PASSWORD, startJourney, type Journey } from './browser-
 const day = (offset: number) => new Date(Date.now() + offset * 86_400_000 + 8 * 3600_000).toISOString().slice(0, 10)
 const csvCell = (v: string) => (/[",\r\n]/.test(v) ? `"${v.replaceAll('"', '""')}"` : v)
 
-describe('a clerk in the console', () => {
+describe('a clerk in the console', { timeout: 60_000 }, () => {
   let journey: Journey
   let csv: string
 
@@ -93,6 +93,22 @@ describe('a clerk in the console', () => {
     await page.locator('.batch-report tbody tr').first().waitFor()
     expect(await page.locator('.batch-report tbody tr').count()).toBeGreaterThanOrEqual(2)
     await shot('batch-history')
+
+    // Signed in or not, the public site asks the API as the public: its calls carry no session cookie.
+    const publicCalls: Array<Promise<Record<string, string>>> = []
+    page.on('request', (r) => {
+      if (r.url().includes('/api/v1/')) publicCalls.push(r.allHeaders())
+    })
+    await page.goto('/search?q=%E4%B8%8A%E4%BC%A0%E6%B5%8B%E8%AF%95')
+    await page.getByRole('link', { name: '新乡市上传测试1号商贸有限公司' }).waitFor()
+    const headers = await Promise.all(publicCalls)
+    expect(headers.length).toBeGreaterThan(0)
+    expect(headers.every((h) => !h.cookie?.includes('xinyong_session'))).toBe(true)
+    // …while the console's calls do carry it.
+    publicCalls.length = 0
+    await page.goto('/console/batches')
+    await page.getByRole('row').filter({ hasText: '行政处罚-三月.csv' }).waitFor()
+    expect((await Promise.all(publicCalls)).some((h) => h.cookie?.includes('xinyong_session'))).toBe(true)
     await context.close()
   })
 })

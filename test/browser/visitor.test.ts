@@ -15,7 +15,7 @@ const SCRIPT_TEXT = '经查，当事人<script>window.__xss = 1</script>销售�
 
 const day = (offset: number) => new Date(Date.now() + offset * 86_400_000 + 8 * 3600_000).toISOString().slice(0, 10)
 
-describe('a visitor on the public site', () => {
+describe('a visitor on the public site', { timeout: 60_000 }, () => {
   let journey: Journey
 
   beforeAll(async () => {

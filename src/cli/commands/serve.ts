@@ -29,7 +29,7 @@ export function registerServe(program: Command, ctx: CommandContext) {
     // Names loaded since the search index last ran (a seed, a bulk load) are indexed before serving.
     await platform.search.indexPending()
     // Windows that closed while the platform was down are announced before serving, then on an interval.
-    await platform.publicity.tick()
+    await platform.publicity.tick().catch((error: unknown) => ctx.io.err(`公示调度失败，稍后重试 Publicity tick failed, retrying later: ${(error as Error).message}`))
     const app = await buildApp(platform, { logger: config.environment !== 'test' })
     const scheduler = startPublicityScheduler(platform, config.publicityTickSeconds, (error) => app.log.error({ err: error }, 'publicity tick failed'))
     const shutdown = async () => {

@@ -1,5 +1,15 @@
 /** The one way the web app calls the API: same origin, JSON, coded bilingual errors. */
 
+/**
+ * Whether calls carry the staff session cookie. The public site sets 'omit' at start: its pages must
+ * never show (or log a read of) more than an anonymous caller gets, even in a browser where a clerk
+ * is signed in to the console. The console keeps 'same-origin'.
+ */
+let credentials: RequestCredentials = 'same-origin'
+export function setApiCredentials(mode: RequestCredentials) {
+  credentials = mode
+}
+
 export class ApiError extends Error {
   constructor(
     readonly status: number,
@@ -22,11 +32,11 @@ async function parse<T>(res: Response): Promise<T> {
 }
 
 export async function getJson<T>(path: string, signal?: AbortSignal): Promise<T> {
-  return parse<T>(await fetch(path, { headers: { accept: 'application/json' }, credentials: 'same-origin', ...(signal ? { signal } : {}) }))
+  return parse<T>(await fetch(path, { headers: { accept: 'application/json' }, credentials, ...(signal ? { signal } : {}) }))
 }
 
 export async function sendJson<T>(method: 'POST' | 'PUT' | 'DELETE', path: string, body?: unknown): Promise<T> {
-  const init: RequestInit = { method, credentials: 'same-origin', headers: { accept: 'application/json' } }
+  const init: RequestInit = { method, credentials, headers: { accept: 'application/json' } }
   if (body !== undefined) {
     init.headers = { accept: 'application/json', 'content-type': 'application/json' }
     init.body = JSON.stringify(body)
@@ -35,7 +45,7 @@ export async function sendJson<T>(method: 'POST' | 'PUT' | 'DELETE', path: strin
 }
 
 export async function sendForm<T>(path: string, form: FormData): Promise<T> {
-  return parse<T>(await fetch(path, { method: 'POST', body: form, credentials: 'same-origin', headers: { accept: 'application/json' } }))
+  return parse<T>(await fetch(path, { method: 'POST', body: form, credentials, headers: { accept: 'application/json' } }))
 }
 
 /** A query string from the defined values only. */

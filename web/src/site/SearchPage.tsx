@@ -28,7 +28,7 @@ export default function SearchPage({ params }: { params: URLSearchParams }) {
   return (
     <>
       <SearchBox key={q} initial={q} size="middle" />
-      <div className="filters" role="group" aria-label={t('search.filter.kind')}>
+      <div className="filters" role="group" aria-label={t('search.filters')}>
         <label htmlFor={ids.kind}>
           {t('search.filter.kind')}
           <Select
