@@ -40,6 +40,8 @@ export default defineConfig({
     chunkSizeWarningLimit: 2000,
     rolldownOptions: {
       input: { site: resolve(root, 'index.html'), console: resolve(root, 'console/index.html') },
+      // A slow machine (npm install compiling better-sqlite3 beside) otherwise gets a timing notice.
+      checks: { bundlerTimings: false },
     },
   },
   server: {

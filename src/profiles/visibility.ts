@@ -1,11 +1,12 @@
 /**
  * Who may see a credit record, decided in one pure function (profiles build on it; whether a record
- * is within its publicity window today is the publicity engine's verdict, src/publicity/). By law
- * (河南条例 Art. 18, 22) the public sees public items within their publicity window; departments see what is shared with
- * government; a bank or credit agency sees authorised items only under the subject's written,
- * unexpired authorisation and within its scope; the subject sees everything about itself; the
- * provider sees what it sent; the platform office sees all. Natural persons' records are not public
- * unless their catalog item says so, and then masked.
+ * is within its publicity window today, or withdrawn by a decision, is the publicity engine's
+ * verdict, src/publicity/). By law (河南条例 Art. 18, 22) the public sees public items within their
+ * publicity window; departments see what is shared with government until a repair, archiving or
+ * deletion withdraws it; a bank or credit agency sees authorised items only under the subject's
+ * written, unexpired authorisation and within its scope; the subject sees everything about itself;
+ * the provider sees what it sent; the platform office sees all. Natural persons' records are not
+ * public unless their catalog item says so, and then masked.
  */
 import type { SharingLevel } from '../catalog/catalog.ts'
 

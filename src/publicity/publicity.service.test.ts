@@ -68,6 +68,25 @@ describeEachPlatform('the publicity engine', (get) => {
     expect(await platform.publicity.tick()).toEqual({ ended: 0, archived: 0 })
   })
 
+  it('plans records of later batches from the change feed, and drops a withdrawn one', async () => {
+    const { platform, clock } = get()
+    const submit = (n: string) => platform.collection.submitRecords(city.actors.provider, { category: 'XZCF', records: [penaltyRow(n, { CF_JDRQ: '2025-03-03', CF_YXQ: '2026-03-02', CF_GSJZQ: '2026-03-02' })] })
+    await submit('新市监罚〔2025〕排期1号')
+    await submit('新市监罚〔2025〕排期2号')
+    const idOf = async (n: string) => (await platform.database.db.selectFrom('records').select('id').where('business_key', 'like', `%${n}%`).executeTakeFirstOrThrow()).id
+    const [kept, withdrawn] = [await idOf('排期1号'), await idOf('排期2号')]
+    expect(await platform.publicity.tick()).toEqual({ ended: 0, archived: 0 })
+    await platform.withdrawals.withdraw(city.actors.provider, withdrawn, { reason: '行政复议撤销', legalBasis: '《中华人民共和国行政处罚法》第四十八条' })
+    try {
+      clock.set(atChina('2026-03-03'))
+      expect(await platform.publicity.tick()).toMatchObject({ ended: 1 })
+      expect(await endedEvents(kept)).toEqual([expect.objectContaining({ endedOn: '2026-03-03' })])
+      expect(await endedEvents(withdrawn)).toEqual([])
+    } finally {
+      clock.set(TEST_NOW)
+    }
+  })
+
   it('takes a repaired record off public view at once; the subject and the office still see it', async () => {
     const { platform } = get()
     const id = city.recordOf('public', 'objected')

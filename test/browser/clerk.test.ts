@@ -42,6 +42,15 @@ describe('a clerk in the console', { timeout: 60_000 }, () => {
     await page.getByRole('heading', { name: '工作台' }).waitFor()
     await shot('dashboard-before')
 
+    // The catalog, and a submission template straight from it.
+    await page.getByRole('link', { name: '信用信息目录' }).click()
+    await page.getByRole('row').filter({ hasText: 'XZCF' }).first().waitFor()
+    const [template] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: '行政处罚 CSV' }).click()])
+    const templatePath = join(artifacts, `clerk-${template.suggestedFilename()}`)
+    await template.saveAs(templatePath)
+    expect((await readFile(templatePath, 'utf8')).split(/\r?\n/)[0]).toContain('行政处罚决定书文号')
+    await shot('catalog')
+
     await page.getByRole('link', { name: '上传报送' }).click()
     await page.getByRole('heading', { name: '上传报送' }).waitFor()
     const category = page.getByLabel('目录项')
