@@ -118,6 +118,11 @@ describe('a clerk in the console', { timeout: 60_000 }, () => {
     await page.goto('/console/batches')
     await page.getByRole('row').filter({ hasText: '行政处罚-三月.csv' }).waitFor()
     expect((await Promise.all(publicCalls)).some((h) => h.cookie?.includes('xinyong_session'))).toBe(true)
+
+    // A session that ends (here: signed out elsewhere) brings the sign-in form back on the next call.
+    expect((await page.request.delete('/api/v1/session')).status()).toBe(204)
+    await page.getByRole('link', { name: '工作台' }).click()
+    await page.getByLabel('用户名').waitFor()
     await context.close()
   })
 })

@@ -1,7 +1,7 @@
 /** The staff console at /console: sign-in, then a frame with a menu; each page loads on demand. */
 import { lazy, Suspense, useCallback, useEffect, useState } from 'react'
 import { Button, Layout, Menu, Result, Spin, Typography } from 'antd'
-import { getJson, sendJson } from '../shared/api.ts'
+import { getJson, sendJson, SESSION_ENDED } from '../shared/api.ts'
 import { useI18n } from '../shared/i18n.tsx'
 import { LanguageSwitch } from '../shared/LanguageSwitch.tsx'
 import { Link, matchPath, navigate, useLocation } from '../shared/router.tsx'
@@ -45,6 +45,11 @@ export function ConsoleApp() {
       ({ actor }) => setState({ checked: true, ...(actor.type === 'user' ? { user: actor } : {}) }),
       (error: Error) => setState({ checked: true, error }),
     )
+  }, [])
+  useEffect(() => {
+    const ended = () => setState((s) => (s.user ? { checked: true } : s))
+    window.addEventListener(SESSION_ENDED, ended)
+    return () => window.removeEventListener(SESSION_ENDED, ended)
   }, [])
   useEffect(() => {
     document.title = `${siteTitle} · ${t('console.title')}`

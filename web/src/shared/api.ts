@@ -21,9 +21,13 @@ export class ApiError extends Error {
   }
 }
 
+export const SESSION_ENDED = 'xinyong:session-ended'
+
 async function parse<T>(res: Response): Promise<T> {
   if (res.status === 204) return undefined as T
   const body: unknown = await res.json().catch(() => undefined)
+  // The console answers an ended session by showing its sign-in again (ConsoleApp listens).
+  if (res.status === 401) window.dispatchEvent(new Event(SESSION_ENDED))
   if (!res.ok) {
     const e = (body as { error?: { code?: string; message?: string; message_en?: string } } | undefined)?.error
     throw new ApiError(res.status, e?.code ?? `HTTP_${res.status}`, e?.message ?? `请求失败（${res.status}）`, e?.message_en ?? `Request failed (${res.status})`)
