@@ -12,7 +12,7 @@ import { bulkLoad, type BulkChunk, type BulkTable, type BulkValue } from '../src
 import { baseCatalog, findCodeTable } from '../src/catalog/base-catalog/index.ts'
 import type { CatalogField, CatalogItemDefinition } from '../src/catalog/catalog.ts'
 import { maskResidentId, makeResidentId } from '../src/identifiers/index.ts'
-import { addDays, addMonths } from '../src/profiles/publicity-window.ts'
+import { addDays, addMonths } from '../src/publicity/dates.ts'
 import { mulberry32 } from '../src/demo/prng.ts'
 
 const weights: Record<string, number> = { XZXK: 35, XZCF: 22, CCJCJG: 10, XYCN: 8, NSXYAJ: 5, JYYCML: 4, HBXYPJ: 3, SHTZXY: 3, BZRY: 3, SXBZXR: 3, YZSXZT: 2, ZDSSWF: 1, TQNMGGZ: 1 }

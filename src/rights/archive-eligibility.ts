@@ -6,7 +6,7 @@
  * deleted cannot be archived again; an approved credit repair has ended its publicity already.
  */
 import type { DecisionKind } from '../publicity/record-decisions.ts'
-import { addDays } from '../profiles/publicity-window.ts'
+import { addDays } from '../publicity/dates.ts'
 
 export interface ArchiveFacts {
   /** Today in China, YYYY-MM-DD. */

@@ -3,6 +3,8 @@
  * entries in force with their pre-notice trigger anything, red lists earn incentives, every check is
  * stored and logged, feedback closes the loop and unanswered hits turn overdue after the working days.
  */
+import { penaltyRow } from '../profiles/testing.ts'
+import { makeUscc } from '../identifiers/index.ts'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { describeEachPlatform } from '../../test/platform-fixture.ts'
 import { buildSanctionCity, firms, type SanctionCity } from './testing.ts'
@@ -65,6 +67,19 @@ describeEachPlatform('credit checks', (get) => {
     expect(results[0]!.hit).toBe(true)
     expect(codes(results[0]!.result!.punishments)).toEqual(['SX02'])
     expect(results[0]!.result!.negativeRecords).toEqual([{ recordId: await city.recordOf('XZCF', 'penalised'), category: 'XZCF', tier: 'general' }])
+  })
+
+  it('follows the publicity rules engine: a warning-only penalty is minor and sets off nothing, a fine in the same window does', async () => {
+    const { platform } = get()
+    const warned = makeUscc({ authority: '9', category: '1', division: '410702', orgCodeBody8: 'MA000090' })
+    const warning = { CF_XDR_MC: '新乡市警告测试有限公司', CF_XDR_SHXYM: warned, CF_CFLB: '警告', CF_NR: '警告', CF_NR_FK: '', CF_JDRQ: '2026-01-20', CF_YXQ: '2026-12-31', CF_GSJZQ: '2027-01-20' }
+    await city.submit(city.actors.listingClerk, 'XZCF', [penaltyRow('新市监罚〔2026〕90号', warning)])
+    const minor = await check('GZCN', [warned])
+    expect(minor.results[0]!.hit).toBe(false)
+    const [record] = await platform.database.db.selectFrom('records').select('id').where('subject_id', '=', (await platform.subjects.resolveId(warned))!).where('category', '=', 'XZCF').execute()
+    expect((await platform.publicity.explain(Number(record!.id))).tier).toBe('minor')
+    await city.submit(city.actors.listingClerk, 'XZCF', [penaltyRow('新市监罚〔2026〕90号', { ...warning, CF_CFLB: '警告,罚款', CF_NR: '警告并罚款人民币5,000元', CF_NR_FK: '0.5' })])
+    expect(codes((await check('GZCN', [warned])).results[0]!.result!.punishments)).toEqual(['SX02'])
   })
 
   it('answers per code in order: found or not, invalid codes with their error', async () => {

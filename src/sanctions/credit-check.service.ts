@@ -25,6 +25,12 @@ import type { Measure } from './measures.ts'
 import type { MeasureService } from './measure.service.ts'
 import type { SanctionSettings } from './sanction-settings.ts'
 import { assembleStandings, compileStandingRules, type StandingRules } from './standing.ts'
+import { negativeAssessor } from './negative-in-force.ts'
+import { createPublicityRules } from '../publicity/publicity-rules.ts'
+import { publicityRepository } from '../publicity/publicity.repository.ts'
+import { ruleSetInForce } from '../publicity/rule-set.ts'
+import { builtInRuleSet } from '../publicity/built-in-rule-set.ts'
+import type { CatalogItemDefinition } from '../catalog/catalog.ts'
 import { standingRepository } from './standing.repository.ts'
 import { creditCheckRepository, type CheckRow, type ResultRow } from './credit-check.repository.ts'
 import { checkFeedback, resultBody, type CheckResultBody, type FeedbackOutcome } from './check-result.ts'
@@ -82,14 +88,16 @@ export function createCreditCheckService(deps: { database: Database; clock: Cloc
   const standings = standingRepository(db)
 
   // The compiled item rules, reloaded only when the catalog or the pre-notice setting changes.
-  let rulesCache: { key: string; rules: StandingRules } | undefined
+  let rulesCache: { key: string; rules: StandingRules; definitions: CatalogItemDefinition[] } | undefined
+  // Negative records count while the publicity rules engine shows them (the profile's rules).
+  const publicityRules = createPublicityRules({ repo: publicityRepository(db) })
   async function currentRules(): Promise<StandingRules> {
     const items = await db.selectFrom('catalog_items').select(['code', 'current_version', 'status']).orderBy('code').execute()
     const preNotice = await deps.settings.preNoticeItems()
     const key = `${items.map((i) => `${i.code}:${i.current_version}:${i.status}`).join(',')}|${preNotice.join(',')}`
     if (rulesCache?.key === key) return rulesCache.rules
     const definitions = (await deps.catalog.list()).map((v) => v.definition)
-    rulesCache = { key, rules: compileStandingRules(definitions, new Set(preNotice)) }
+    rulesCache = { key, rules: compileStandingRules(definitions, new Set(preNotice)), definitions }
     return rulesCache.rules
   }
 
@@ -106,7 +114,10 @@ export function createCreditCheckService(deps: { database: Database; clock: Cloc
     const decisions = await standings.decisionsOf(withRecords)
     const listed = [...new Set(rows.filter((r) => rules.listItems.has(r.category)).map((r) => r.subjectId))]
     const preNotices = await standings.preNoticeDates(listed)
-    return assembleStandings(subjects, rows, decisions, preNotices, rules, today)
+    const sets = await publicityRules.sets()
+    const set = ruleSetInForce(sets, today) ?? builtInRuleSet
+    const compiled = publicityRules.compiled(sets, today, { key: rules, definitions: rulesCache!.definitions })
+    return assembleStandings(subjects, rows, decisions, preNotices, rules, negativeAssessor(compiled, set, { today, now: clock.now().toISOString() }))
   }
 
   const summaryOf = (c: CheckRow, matter: Matter | undefined, today: string): CheckSummary => ({

@@ -19,7 +19,9 @@ export interface StandingRow {
   validTo: string | null
   publicityEnd: string | null
   tier: string | null
-  /** The payload, read only for list records (a negative record's dates and tier suffice). */
+  /** The providing department's code: its own tier table applies. */
+  departmentCode?: string | null
+  /** The payload, read for list records and for records whose provider sent no tier (the engine derives it from fields). */
   payload: string | null
 }
 
@@ -37,16 +39,17 @@ export interface PreNoticeDate {
 
 export function standingRepository(db: Kysely<Tables>) {
   return {
-    /** Records in force of the given items, with the payload of those in `payloadCategories`. */
+    /** Records in force of the given items, with the payload of those in `payloadCategories` and of those without a tier. */
     async recordsOf(subjectIds: readonly number[], categories: readonly string[], payloadCategories: readonly string[]): Promise<StandingRow[]> {
       if (subjectIds.length === 0 || categories.length === 0) return []
-      const payload = payloadCategories.length ? sql<string | null>`case when r.category in (${sql.join(payloadCategories)}) then v.payload else null end` : sql<string | null>`null`
+      const payload = payloadCategories.length ? sql<string | null>`case when r.category in (${sql.join(payloadCategories)}) or v.tier is null then v.payload else null end` : sql<string | null>`case when v.tier is null then v.payload else null end`
       const out: StandingRow[] = []
       for (const part of chunked(subjectIds)) {
         const rows = await db
           .selectFrom('records as r')
           .innerJoin('record_versions as v', 'v.id', 'r.current_version_id')
-          .select(['r.id', 'r.subject_id', 'r.category', 'r.status', 'v.decision_date', 'v.publication_date', 'v.valid_from', 'v.valid_to', 'v.publicity_end', 'v.tier', payload.as('payload')])
+          .innerJoin('departments as d', 'd.id', 'r.department_id')
+          .select(['r.id', 'r.subject_id', 'r.category', 'r.status', 'v.decision_date', 'v.publication_date', 'v.valid_from', 'v.valid_to', 'v.publicity_end', 'v.tier', 'd.code as department_code', payload.as('payload')])
           .where('r.subject_id', 'in', part)
           .where('r.status', '=', 'in_force')
           .where('r.category', 'in', categories)
@@ -63,6 +66,7 @@ export function standingRepository(db: Kysely<Tables>) {
             validTo: r.valid_to,
             publicityEnd: r.publicity_end,
             tier: r.tier,
+            departmentCode: r.department_code,
             payload: r.payload,
           })
         }

@@ -1,16 +1,17 @@
 /**
  * A subject's standing for credit checks, assembled from what the store holds: list records →
  * list entries (with the pre-notice served and any repair or deletion), negative records → in
- * force or not by their publicity window, breached commitments → negative records. Which items
+ * force or not by the publicity rules engine, breached commitments → negative records. Which items
  * are lists, negative or commitments, and how each is read, is compiled once from the catalog.
  * Pure.
  */
-import type { CatalogItemDefinition, PublicityRule, SharingLevel } from '../catalog/catalog.ts'
+import type { CatalogItemDefinition, SharingLevel } from '../catalog/catalog.ts'
 import { effectiveSharingLevel } from '../profiles/visibility.ts'
 import type { NegativeRecord, SubjectStanding } from './credit-check.ts'
 import { compileListItem, preNoticeFor, toListEntry, type ListItem } from './list-items.ts'
 import type { ListEntry } from './list-entry.ts'
-import { breachPublicityRule, negativeRecordInForce, tierOf } from './negative-in-force.ts'
+import type { AssessNegative } from './negative-in-force.ts'
+import type { DecisionKind } from '../publicity/record-decisions.ts'
 import type { StandingRow, DecisionRow, PreNoticeDate } from './standing.repository.ts'
 
 /** The catalog item of credit commitments (信用承诺) and the fulfilment code of a breach. */
@@ -20,7 +21,6 @@ export const BREACH_CODE = '03'
 
 interface NegativeItem {
   code: string
-  rule: PublicityRule
   sharingLevel: SharingLevel
   naturalPersonSharingLevel?: SharingLevel
 }
@@ -39,8 +39,8 @@ export function compileStandingRules(items: readonly CatalogItemDefinition[], pr
     const sharing = { sharingLevel: def.sharingLevel, ...(def.naturalPersonSharingLevel ? { naturalPersonSharingLevel: def.naturalPersonSharingLevel } : {}) }
     const list = compileListItem(def, preNoticeItems)
     if (list) listItems.set(def.code, list)
-    else if (def.nature === 'negative') negativeItems.set(def.code, { code: def.code, rule: def.publicityRule, ...sharing })
-    else if (def.code === COMMITMENT_ITEM) commitment = { code: def.code, rule: breachPublicityRule, ...sharing }
+    else if (def.nature === 'negative') negativeItems.set(def.code, { code: def.code, ...sharing })
+    else if (def.code === COMMITMENT_ITEM) commitment = { code: def.code, ...sharing }
   }
   return { listItems, negativeItems, commitment }
 }
@@ -99,9 +99,11 @@ export function assembleStandings(
   decisions: readonly DecisionRow[],
   preNotices: readonly PreNoticeDate[],
   rules: StandingRules,
-  today: string,
+  assessNegative: AssessNegative,
 ): Map<number, SubjectStanding> {
   const ends = endings(decisions)
+  const decisionsOf = new Map<number, Array<{ kind: DecisionKind; effectiveAt: string }>>()
+  for (const d of decisions) (decisionsOf.get(d.recordId) ?? decisionsOf.set(d.recordId, []).get(d.recordId)!).push({ kind: d.kind as DecisionKind, effectiveAt: d.effectiveAt })
   const served = new Map<string, string[]>()
   for (const p of preNotices) {
     const key = `${p.subjectId}\u0000${p.category}`
@@ -117,10 +119,10 @@ export function assembleStandings(
       if (sharedWithGovernment(list, person)) of(row.subjectId).listEntries.push(listEntryOf(list, row, ends, served.get(`${row.subjectId}\u0000${row.category}`) ?? []))
       continue
     }
-    const negative = rules.negativeItems.get(row.category) ?? (row.category === rules.commitment?.code && parsePayload(row.payload)[FULFILMENT_KEY] === BREACH_CODE ? rules.commitment : undefined)
+    const breach = row.category === rules.commitment?.code && parsePayload(row.payload)[FULFILMENT_KEY] === BREACH_CODE
+    const negative = rules.negativeItems.get(row.category) ?? (breach ? rules.commitment : undefined)
     if (!negative || !sharedWithGovernment(negative, person)) continue
-    const tier = tierOf(row.tier, negative.rule)
-    const inForce = negativeRecordInForce(negative.rule, { ...row, removalDate: null, tier }, ends.endedOn.get(row.id) ?? null, today)
+    const { tier, inForce } = assessNegative(row, decisionsOf.get(row.id) ?? [], { breach })
     of(row.subjectId).negativeRecords.push({ recordId: row.id, category: row.category, tier, inForce })
   }
   return out
