@@ -20,7 +20,7 @@ const environmentSchema = z.object({
   XINYONG_SESSION_HOURS: z.coerce.number().positive().default(8),
   XINYONG_DEMO_SUBJECTS: z.coerce.number().int().min(0).max(50_000_000).default(2000),
   XINYONG_DEMO_PASSWORD: z.string().min(10).optional(),
-  XINYONG_PUBLICITY_TICK_SECONDS: z.coerce.number().int().min(0).max(86_400).default(60),
+  XINYONG_SCHEDULER_SECONDS: z.coerce.number().int().min(0).max(86_400).default(60),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 })
 
@@ -42,7 +42,7 @@ export interface Config {
   /** How many generated subjects `npm start` seeds into an empty store, and a fixed demo password (else generated). */
   demo: { subjects: number; password?: string }
   /** How often `serve` runs the publicity scheduler's tick, in seconds (0: only at start). */
-  publicityTickSeconds: number
+  schedulerSeconds: number
 }
 
 export function loadConfig(env: Record<string, string | undefined> = process.env, overrides: Partial<Config> = {}): Config {
@@ -66,7 +66,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     sessionHours: e.XINYONG_SESSION_HOURS,
     logLevel: e.LOG_LEVEL,
     demo: { subjects: e.XINYONG_DEMO_SUBJECTS, ...(e.XINYONG_DEMO_PASSWORD ? { password: e.XINYONG_DEMO_PASSWORD } : {}) },
-    publicityTickSeconds: e.XINYONG_PUBLICITY_TICK_SECONDS,
+    schedulerSeconds: e.XINYONG_SCHEDULER_SECONDS,
     ...overrides,
   }
   return Object.freeze(config)

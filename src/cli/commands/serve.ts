@@ -5,7 +5,7 @@ import { buildApp } from '../../http/app.ts'
 import { seedDemo } from '../../seeding/demo-seed.ts'
 import { printSeedReport } from './seed.ts'
 import { withDbOption, type CommandContext } from './context.ts'
-import type { Platform } from '../../platform.ts'
+import { runLifecycleRound, startLifecycleScheduler } from '../../scheduler/lifecycle-scheduler.ts'
 
 export function registerServe(program: Command, ctx: CommandContext) {
   withDbOption(
@@ -28,10 +28,10 @@ export function registerServe(program: Command, ctx: CommandContext) {
     }
     // Names loaded since the search index last ran (a seed, a bulk load) are indexed before serving.
     await platform.search.indexPending()
-    // Windows that closed while the platform was down are announced before serving, then on an interval.
-    await platform.publicity.tick().catch((error: unknown) => ctx.io.err(`公示调度失败，稍后重试 Publicity tick failed, retrying later: ${(error as Error).message}`))
+    // Windows that closed and deadlines that passed while the platform was down are announced before serving, then on an interval.
+    await runLifecycleRound(platform, (step, error) => ctx.io.err(`定时任务 ${step} 失败，稍后重试 Scheduled ${step} failed, retrying later: ${(error as Error).message}`))
     const app = await buildApp(platform, { logger: config.environment !== 'test' })
-    const scheduler = startPublicityScheduler(platform, config.publicityTickSeconds, (error) => app.log.error({ err: error }, 'publicity tick failed'))
+    const scheduler = startLifecycleScheduler(platform, config.schedulerSeconds, (step, error) => app.log.error({ err: error }, `scheduled ${step} failed`))
     const shutdown = async () => {
       scheduler.stop()
       await app.close()
@@ -46,20 +46,4 @@ export function registerServe(program: Command, ctx: CommandContext) {
     // Keep the command alive until a signal arrives.
     await new Promise(() => {})
   })
-}
-
-/** Runs the publicity tick every `seconds` (never two at once in this process); a failed tick is logged and retried next time. */
-export function startPublicityScheduler(platform: Pick<Platform, 'publicity'>, seconds: number, onError: (error: unknown) => void): { stop(): void } {
-  if (seconds <= 0) return { stop: () => {} }
-  let running = false
-  const timer = setInterval(() => {
-    if (running) return
-    running = true
-    platform.publicity
-      .tick()
-      .catch(onError)
-      .finally(() => (running = false))
-  }, seconds * 1000)
-  timer.unref()
-  return { stop: () => clearInterval(timer) }
 }

@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest'
+import { runLifecycleRound, type LifecycleParts } from './lifecycle-scheduler.ts'
+
+const parts = (fail: Set<string>, calls: string[]): LifecycleParts =>
+  ({
+    publicity: { tick: async () => (calls.push('publicity'), fail.has('publicity') ? Promise.reject(new Error('db down')) : { ended: 2, archived: 1 }) },
+    objections: { tick: async () => (calls.push('objections'), fail.has('objections') ? Promise.reject(new Error('boom')) : { reminders: 1, overdue: 0 }) },
+    repairs: { tick: async () => (calls.push('repairs'), { reminders: 0, overdue: 3 }) },
+  }) as unknown as LifecycleParts
+
+describe('runLifecycleRound', () => {
+  it('runs publicity, objections and repairs in turn and reports each', async () => {
+    const calls: string[] = []
+    const report = await runLifecycleRound(parts(new Set(), calls), () => {})
+    expect(calls).toEqual(['publicity', 'objections', 'repairs'])
+    expect(report).toEqual({ publicity: { ended: 2, archived: 1 }, objections: { reminders: 1, overdue: 0 }, repairs: { reminders: 0, overdue: 3 } })
+  })
+
+  it('goes on after a failed step and names it', async () => {
+    const calls: string[] = []
+    const failed: string[] = []
+    const report = await runLifecycleRound(parts(new Set(['publicity', 'objections']), calls), (step, error) => failed.push(`${step}: ${(error as Error).message}`))
+    expect(calls).toEqual(['publicity', 'objections', 'repairs'])
+    expect(failed).toEqual(['publicity: db down', 'objections: boom'])
+    expect(report).toEqual({ repairs: { reminders: 0, overdue: 3 } })
+  })
+})

@@ -1,0 +1,36 @@
+/**
+ * The platform's clockwork while it serves: every few seconds it announces publicity windows that
+ * have closed (publicity.tick), and raises the reminders and overdue escalations of objections and
+ * credit repairs against their working-day deadlines. Never two rounds at once in this process; a
+ * failed step is reported and the round goes on (one feature's failure must not stall the others).
+ */
+import type { Platform } from '../platform.ts'
+
+export type LifecycleParts = Pick<Platform, 'publicity' | 'objections' | 'repairs'>
+
+export interface RoundReport {
+  publicity?: Awaited<ReturnType<Platform['publicity']['tick']>>
+  objections?: Awaited<ReturnType<Platform['objections']['tick']>>
+  repairs?: Awaited<ReturnType<Platform['repairs']['tick']>>
+}
+
+/** One round: each step in turn, failures handed to `onError` with the step's name. */
+export async function runLifecycleRound(platform: LifecycleParts, onError: (step: keyof RoundReport, error: unknown) => void): Promise<RoundReport> {
+  const report: RoundReport = {}
+  await platform.publicity.tick().then((r) => (report.publicity = r), (e: unknown) => onError('publicity', e))
+  await platform.objections.tick().then((r) => (report.objections = r), (e: unknown) => onError('objections', e))
+  await platform.repairs.tick().then((r) => (report.repairs = r), (e: unknown) => onError('repairs', e))
+  return report
+}
+
+export function startLifecycleScheduler(platform: LifecycleParts, seconds: number, onError: (step: keyof RoundReport, error: unknown) => void): { stop(): void } {
+  if (seconds <= 0) return { stop: () => {} }
+  let running = false
+  const timer = setInterval(() => {
+    if (running) return
+    running = true
+    runLifecycleRound(platform, onError).finally(() => (running = false))
+  }, seconds * 1000)
+  timer.unref()
+  return { stop: () => clearInterval(timer) }
+}
