@@ -8,7 +8,7 @@ import { describeEachPlatform, TEST_NOW } from '../../test/platform-fixture.ts'
 import { buildQueryCity, firmUscc, system, type QueryCity } from '../profiles/testing.ts'
 import { decisionsOf } from '../publicity/record-decisions.ts'
 import type { VerifiedSubject } from '../profiles/profile.service.ts'
-import { ARCHIVE_BASIS, createOwnFileService } from './own-file.service.ts'
+import { ARCHIVE_BASIS } from './own-file.service.ts'
 
 describeEachPlatform('the subject’s own file', (get) => {
   let city: QueryCity
@@ -26,22 +26,22 @@ describeEachPlatform('the subject’s own file', (get) => {
     }
   })
 
-  it('shows every record held about the subject, public or not, with its window and whether it may be archived', async () => {
-    // Without the optional features: the query platform's own view alone.
-    const file = await createOwnFileService({ ...get().platform }).ownFile(firm)
+  it('shows every record held about the subject, public or not, with the engine’s account of its window and whether it may be archived', async () => {
+    const file = await get().platform.rights.ownFile(firm)
     expect(file.subject).toMatchObject({ id: city.firmId, name: '新乡市查询测试食品有限公司' })
     expect(file.verifiedBy).toBe('办事大厅窗口')
     expect(file.records.map((r) => r.id).sort((a, b) => a - b)).toEqual(
       (['public', 'government', 'authorised', 'none'] as const).flatMap((l) => (['current', 'expired', 'revoked', 'revised', 'objected'] as const).map((s) => city.recordOf(l, s))).sort((a, b) => a - b),
     )
     const current = file.records.find((r) => r.id === city.recordOf('none', 'current'))!
-    expect(current).toMatchObject({ category: 'XZCFBGX', status: 'in_force', dates: { publicityEnd: '2026-06-01' }, publicity: null, decisions: [], archive: { eligible: false, reasons: [{ code: 'ARCHIVE_PERIOD_NOT_ENDED' }] } })
+    expect(current).toMatchObject({ category: 'XZCFBGX', status: 'in_force', publicity: { recordId: current.id, end: '2026-06-01' }, decisions: [], archive: { eligible: false, reasons: [{ code: 'ARCHIVE_PERIOD_NOT_ENDED' }] } })
+    expect(file.records.find((r) => r.id === city.recordOf('public', 'current'))).toMatchObject({ publicity: { end: '2026-06-01', state: 'shown' }, archive: { eligible: false } })
     expect(file.records.find((r) => r.id === city.recordOf('public', 'expired'))!.archive).toEqual({ eligible: true })
     expect(file.records.find((r) => r.id === city.recordOf('public', 'revoked'))!.status).toBe('revoked')
     // Identifiers in clear for the subject itself.
     expect(JSON.stringify(file.records)).toContain('11010519491231002X')
-    expect(file.objections).toBeNull()
-    expect(file.repairs).toBeNull()
+    expect(file.objections).toEqual([])
+    expect(file.repairs).toEqual([])
     // Newest first: the office following the change feed (beforeAll), then the department's profile read.
     expect(file.readers.map((q) => [q.department?.code ?? null, q.purpose])).toEqual([
       [null, '变更订阅 change feed'],
@@ -50,27 +50,12 @@ describeEachPlatform('the subject’s own file', (get) => {
     expect(file.readers[0]).not.toHaveProperty('actorId')
   })
 
-  it('shows the publicity engine’s account of each record and the objections on the platform', async () => {
-    const file = await get().platform.rights.ownFile(firm)
-    expect(file.objections).toEqual([])
-    expect(file.records.find((r) => r.id === city.recordOf('public', 'current'))).toMatchObject({ publicity: { end: '2026-06-01', state: 'shown', recordId: city.recordOf('public', 'current') }, archive: { eligible: false } })
-  })
-
-  it('adds its objections, repairs and the publicity engine’s account when those features are there', async () => {
+  it('lists the objections the subject has filed', async () => {
     const { platform } = get()
-    const asked: number[] = []
-    const rights = createOwnFileService({
-      ...platform,
-      publicityOf: async (recordId) => ({ end: recordId === city.recordOf('public', 'current') ? '2026-03-01' : null, state: 'ended' }),
-      objectionsOf: async (subjectId) => (asked.push(subjectId), [{ id: 1, state: 'received' }]),
-      repairsOf: async () => [],
-    })
-    const file = await rights.ownFile(firm)
-    expect(asked).toEqual([city.firmId])
-    expect(file.objections).toEqual([{ id: 1, state: 'received' }])
-    expect(file.repairs).toEqual([])
-    expect(file.records.find((r) => r.id === city.recordOf('public', 'current'))).toMatchObject({ publicity: { end: '2026-03-01', state: 'ended' }, archive: { eligible: true } })
-    expect(file.records.find((r) => r.id === city.recordOf('public', 'objected'))!.archive).toMatchObject({ eligible: false, reasons: [{ code: 'ARCHIVE_PERIOD_OPEN' }] })
+    const recordId = city.recordOf('public', 'expired')
+    const filed = await platform.objections.file({ type: 'public' }, { subject: firmUscc, recordId, applicant: { name: '新乡市查询测试食品有限公司', contact: '0373-5550100', relation: 'subject' }, grounds: '处罚决定已被复议撤销' })
+    const file = await platform.rights.ownFile(firm)
+    expect(file.objections).toMatchObject([{ receiptNumber: filed.receiptNumber, recordId, state: 'received' }])
   })
 
   it('refuses to archive before the publicity period ends, and archives after it, with audit and event', async () => {
@@ -79,7 +64,7 @@ describeEachPlatform('the subject’s own file', (get) => {
     const counter = city.actors.office
     await expect(platform.rights.requestArchive(counter, firm, id)).rejects.toMatchObject({ code: 'ARCHIVE_NOT_ELIGIBLE', kind: 'conflict', details: { reasons: [{ code: 'ARCHIVE_PERIOD_NOT_ENDED' }] } })
     expect(await decisionsOf(platform.database.db, [id])).toEqual([])
-    expect((await platform.changes.read(system, { after: end })).events).toEqual([])
+    expect((await platform.changes.read(system, { after: end })).events.filter((e) => e.type === 'record.archived')).toEqual([])
 
     try {
       // The window of a general-tier penalty decided 2025-06-01 ends a year on: its last day is 2026-05-31 (China time).

@@ -3,8 +3,8 @@
  * a channel has verified (today: the service-hall counter, in person) sees everything held about it —
  * public or not, in force, withdrawn or archived — with each record's publicity and the decisions
  * taken about it, its objections and repair applications, and who read its non-public data (河南条例
- * Art. 40; PIPL Art. 45). It builds on the query platform's own profile, and takes the other features
- * (publicity engine, objections, repairs) as optional dependencies, shown as unavailable when absent.
+ * Art. 40; PIPL Art. 45). It builds on the query platform's own profile, with the publicity engine's
+ * account of each record and the subject's objections and repair applications.
  *
  * Once a record's publicity period has passed, the subject may have it archived (河南条例 Art. 44):
  * the decision, its audit entry and the `record.archived` event commit together.
@@ -21,18 +21,15 @@ import type { Profile, ProfileRecord } from '../profiles/profile.ts'
 import { appendDecision, decisionsOf, type RecordDecision } from '../publicity/record-decisions.ts'
 import { appendEvents } from '../changes/event-log.ts'
 import { archiveEligibility, type ArchiveEligibility } from './archive-eligibility.ts'
+import type { PublicityExplanation } from '../publicity/publicity.service.ts'
+import type { ObjectionService } from '../objections/objection.service.ts'
+import type { Repair } from '../repairs/repair.ts'
 
-/**
- * The publicity engine's account of one record (its explanation is shown whole); `end` is the first
- * day it is no longer shown (null: no end).
- */
-export interface PublicityView {
-  end: string | null
-}
+export type SubjectObjection = Awaited<ReturnType<ObjectionService['listForSubject']>>[number]
 
 export interface OwnRecord extends ProfileRecord {
-  /** The publicity engine's explanation, when it is wired in. */
-  publicity: PublicityView | null
+  /** The publicity engine's explanation: rule, tier, dates, state and why. */
+  publicity: PublicityExplanation
   decisions: Array<Pick<RecordDecision, 'kind' | 'effectiveAt' | 'basis' | 'sourceType'>>
   archive: ArchiveEligibility
 }
@@ -42,9 +39,8 @@ export interface OwnFile {
   asOf: string
   verifiedBy: string
   records: OwnRecord[]
-  /** Null: that feature is not available on this platform. */
-  objections: readonly unknown[] | null
-  repairs: readonly unknown[] | null
+  objections: readonly SubjectObjection[]
+  repairs: readonly Repair[]
   /** Who read the subject's non-public data, newest first. */
   readers: Array<Omit<QueryLogView, 'actorId'>>
 }
@@ -66,9 +62,9 @@ export function createOwnFileService(deps: {
   audit: AuditTrail
   profiles: ProfileService
   /** The publicity engine (platform.publicity): why a record is shown or not, and until when. */
-  publicityOf?: (recordId: number) => Promise<PublicityView>
-  objectionsOf?: (subjectId: number) => Promise<readonly unknown[]>
-  repairsOf?: (subjectId: number) => Promise<readonly unknown[]>
+  publicityOf: (recordId: number) => Promise<PublicityExplanation>
+  objectionsOf: (subjectId: number) => Promise<readonly SubjectObjection[]>
+  repairsOf: (subjectId: number) => Promise<readonly Repair[]>
 }) {
   const { database, clock, audit, profiles } = deps
 
@@ -86,9 +82,9 @@ export function createOwnFileService(deps: {
     return { profile, records }
   }
 
-  async function assess(record: ProfileRecord, decisions: RecordDecision[]): Promise<{ publicity: PublicityView | null; archive: ArchiveEligibility }> {
-    const publicity = deps.publicityOf ? await deps.publicityOf(record.id) : null
-    const archive = archiveEligibility({ today: chinaDate(clock), publicityEnd: publicity ? publicity.end : record.dates.publicityEnd, status: record.status, decisions })
+  async function assess(record: ProfileRecord, decisions: RecordDecision[]): Promise<{ publicity: PublicityExplanation; archive: ArchiveEligibility }> {
+    const publicity = await deps.publicityOf(record.id)
+    const archive = archiveEligibility({ today: chinaDate(clock), publicityEnd: publicity.end, status: record.status, decisions })
     return { publicity, archive }
   }
 
@@ -110,8 +106,8 @@ export function createOwnFileService(deps: {
             return { ...r, ...(await assess(r, list)), decisions: list.map((d) => ({ kind: d.kind, effectiveAt: d.effectiveAt, basis: d.basis, sourceType: d.sourceType })) }
           }),
         ),
-        deps.objectionsOf ? deps.objectionsOf(self.subjectId) : null,
-        deps.repairsOf ? deps.repairsOf(self.subjectId) : null,
+        deps.objectionsOf(self.subjectId),
+        deps.repairsOf(self.subjectId),
         profiles.ownQueryLog(self, { limit: READERS }),
       ])
       return { subject: profile.subject, asOf: profile.asOf, verifiedBy: self.verifiedBy, records: own, objections, repairs, readers }
@@ -127,7 +123,7 @@ export function createOwnFileService(deps: {
       const record = records.find((r) => r.id === recordId)
       // Another subject's record does not exist for this one.
       if (!record) throw notFound('RECORD_NOT_FOUND', `未找到本主体的记录 ${recordId}`, `The subject has no record ${recordId}`)
-      const publicityEnd = deps.publicityOf ? (await deps.publicityOf(recordId)).end : record.dates.publicityEnd
+      const publicityEnd = (await deps.publicityOf(recordId)).end
       const refuseUnlessEligible = (decisions: RecordDecision[]) => {
         const eligibility = archiveEligibility({ today: chinaDate(clock), publicityEnd, status: record.status, decisions })
         if (eligibility.eligible) return
