@@ -27,6 +27,7 @@ import { createStatisticsService, type StatisticsService } from './statistics/st
 import { createPublicityService, type PublicityService } from './publicity/publicity.service.ts'
 import { createRepairService, type RepairService } from './repairs/repair.service.ts'
 import { createSanctions, type Sanctions } from './sanctions/sanctions.ts'
+import { createNoticeService, type NoticeService } from './notices/notice.service.ts'
 
 export interface Platform {
   config: Config
@@ -63,6 +64,8 @@ export interface Platform {
   lists: Sanctions['lists']
   creditChecks: Sanctions['creditChecks']
   commitments: Sanctions['commitments']
+  /** Notices on the public site (信用政策, 信用动态). */
+  notices: NoticeService
   close(): Promise<void>
 }
 
@@ -78,7 +81,10 @@ export function assemblePlatform(deps: { config: Config; database: Database; clo
   const calendar = createCalendarService({ database, clock, audit })
   const publicity = createPublicityService({ database, clock, audit, catalog })
   const objections = createObjectionService({ database, clock, audit, calendar, settings: createSettings({ database, clock }), subjects })
-  const profiles = createProfileService({ database, clock, cipher, catalog, subjects, departments, authorisations, objections: (ids) => objections.marks(ids) })
+  const profiles = createProfileService({ database, clock, cipher, catalog, subjects, departments, authorisations, objections: async (ids) => {
+    const [open, notes] = await Promise.all([objections.marks(ids), objections.notes(ids)])
+    return { open, notes: new Map(notes.map((n) => [n.recordId, { receiptNumber: n.receiptNumber, grounds: n.grounds, outcomeNote: n.outcomeNote, decidedOn: n.decidedOn }])) }
+  } })
   const repairs = createRepairService({ database, clock, audit, subjects, calendar, publicity })
   const sanctions = createSanctions({ config, database, clock, audit, cipher, catalog, calendar, departments, subjects })
   return {
@@ -107,6 +113,7 @@ export function assemblePlatform(deps: { config: Config; database: Database; clo
     publicity,
     repairs,
     ...sanctions,
+    notices: createNoticeService({ database, clock, audit }),
     close: () => database.close(),
   }
 }

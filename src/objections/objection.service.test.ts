@@ -84,6 +84,10 @@ describeEachPlatform('objections', (get) => {
     await platform.objections.decide(office(), id, { outcome: 'unverifiable', note: '提供单位无法核实，异议与核查结果一并记载' })
     expect(await platform.objections.notes([recordId])).toEqual([{ recordId, objectionId: id, receiptNumber: filed.receiptNumber, grounds: '处罚金额与决定书不符', outcomeNote: '提供单位无法核实，异议与核查结果一并记载', decidedOn: '2026-03-02' }])
     expect((await platform.objections.listForSubject(city.firmId)).map((o) => o.id)).toContain(id)
+    // The unverifiable objection is recorded beside the record wherever the record is shown.
+    const seen = (await platform.profiles.profile(office(), firmUscc, { limit: 200, purpose: '异议核查' })).groups.flatMap((g) => g.records).find((r) => r.id === recordId)
+    expect(seen).toMatchObject({ underObjection: false, objectionNote: { receiptNumber: filed.receiptNumber, grounds: '处罚金额与决定书不符', outcomeNote: '提供单位无法核实，异议与核查结果一并记载' } })
+    expect((await publicRecord(city.recordOf('public', 'current')))?.objectionNote).toBeNull()
   })
 
   it('deletes the record from public view on a deleted outcome, with a decision and a record.deleted event', async () => {

@@ -7,6 +7,7 @@ import { displayGroups } from '../catalog/catalog.ts'
 import { subjectKinds } from '../subjects/subject-kind.ts'
 import { identifierSchemes } from '../subjects/subject.ts'
 import { MAX_LOOKUP_CODES } from './bulk-lookup.ts'
+import { publicityStates } from '../publicity/assess-publicity.ts'
 
 const provenanceSchema = z.object({
   department: z.object({ code: z.string(), name: z.string() }),
@@ -29,7 +30,9 @@ const recordSchema = z.object({
   version: z.number().int(),
   visibleAs: z.string().describe('Why this asker sees the record: public_in_window, government_sharing, authorised, provider, own_record, platform_office'),
   underObjection: z.boolean(),
+  objectionNote: z.object({ receiptNumber: z.string(), grounds: z.string(), outcomeNote: z.string(), decidedOn: z.string() }).nullable().describe('An objection that could not be verified, recorded beside the record'),
   dates: z.object({ decision: z.string().nullable(), publication: z.string().nullable(), validFrom: z.string().nullable(), validTo: z.string().nullable(), publicityStart: z.string().nullable(), publicityEnd: z.string().nullable() }),
+  publicityState: z.enum(publicityStates).describe('The publicity engine’s state today'),
   publicNow: z.boolean(),
   fields,
   provenance: provenanceSchema,

@@ -43,8 +43,21 @@ export interface VerifiedSubject {
   verifiedBy: string
 }
 
-/** Marks of records under objection; the rights feature (objections) provides it. */
-export type ObjectionMarks = (recordIds: readonly number[]) => Promise<ReadonlySet<number>>
+/** An objection that could not be verified, recorded beside its record (征信业管理条例 Art. 25). */
+export interface ObjectionNoteView {
+  receiptNumber: string
+  grounds: string
+  outcomeNote: string
+  decidedOn: string
+}
+
+/**
+ * What the objections feature says about records: those under objection (the 异议处理中 mark) and
+ * the unverifiable objections recorded beside them.
+ */
+export type ObjectionStanding = (recordIds: readonly number[]) => Promise<{ open: ReadonlySet<number>; notes: ReadonlyMap<number, ObjectionNoteView> }>
+
+const NO_OBJECTIONS: Awaited<ReturnType<ObjectionStanding>> = { open: new Set(), notes: new Map() }
 
 export interface ProfileOptions {
   purpose?: string
@@ -71,7 +84,7 @@ export function createProfileService(deps: {
   subjects: SubjectService
   departments: DepartmentService
   authorisations: AuthorisationService
-  objections?: ObjectionMarks
+  objections: ObjectionStanding
 }) {
   const { database, clock, cipher, subjects, departments, authorisations } = deps
   const repo = profileRepository(database.db)
@@ -113,7 +126,7 @@ export function createProfileService(deps: {
     const facts = early && rules === seen ? early : await repo.recordsOf(subjectId, rules.removalKeys)
     if (!subject) throw subjectNotFound(code)
     const naturalPerson = subject.kind === 'natural_person'
-    const objections = deps.objections && facts.length ? await deps.objections(facts.map((f) => f.id)) : undefined
+    const objections = facts.length ? await deps.objections(facts.map((f) => f.id)) : NO_OBJECTIONS
 
     const publicityRulesToday = publicityRules.compiled(ruleSets, at.today, { key: rules, definitions: rules.definitions })
     const decisionsOf = decisionsByRecord(decisions)
@@ -129,7 +142,7 @@ export function createProfileService(deps: {
         ...(item.naturalPersonSharingLevel ? { naturalPersonSharingLevel: item.naturalPersonSharingLevel } : {}),
         aboutNaturalPerson: naturalPerson,
         status,
-        underObjection: objections?.has(fact.id) ?? false,
+        underObjection: objections.open.has(fact.id),
         providerDepartmentId: fact.departmentId,
         publicity: { shown: publicity.shown, withdrawn: publicity.withdrawn },
       }
@@ -178,6 +191,7 @@ export function createProfileService(deps: {
         version: v.version,
         visibleAs: e.visibility.reason,
         underObjection: e.visibility.objectionMark,
+        objectionNote: objections.notes.get(e.fact.id) ?? null,
         dates: { decision: e.fact.decisionDate, publication: e.fact.publicationDate, validFrom: e.fact.validFrom, validTo: e.fact.validTo, publicityStart: e.publicity.start, publicityEnd: e.publicity.end },
         publicityState: e.publicity.state,
         publicNow: recordVisibility({ kind: 'public' }, e.facts, at).visible,

@@ -35,6 +35,8 @@ export interface ProfileRecord {
   visibleAs: VisibilityReason
   /** 异议处理中: the subject disputes this record. */
   underObjection: boolean
+  /** An objection that could not be verified, recorded beside the record. */
+  objectionNote: { receiptNumber: string; grounds: string; outcomeNote: string; decidedOn: string } | null
   dates: {
     decision: string | null
     publication: string | null
