@@ -2,7 +2,7 @@
 // `concurrency` loops share one request counter; every latency is measured from send to last byte.
 import { parentPort, workerData } from 'node:worker_threads'
 
-const { base, path, codes, n, headers, concurrency, body } = workerData
+const { base, path, codes, n, headers, concurrency, body, bodyTemplate } = workerData
 const times = new Float64Array(n)
 let next = 0
 let failed = 0
@@ -14,9 +14,11 @@ await Promise.all(
       if (i >= n) return
       const t = performance.now()
       const url = `${base}${path.replace('{code}', encodeURIComponent(codes[i % codes.length]))}`
-      const res = await fetch(url, body ? { method: 'POST', headers: { ...headers, 'content-type': 'application/json' }, body } : { headers })
+      // A fixed body, or one per code ('"{code}"' in the template becomes the code as a JSON string).
+      const payload = bodyTemplate ? bodyTemplate.replace('"{code}"', JSON.stringify(codes[i % codes.length])) : body
+      const res = await fetch(url, payload ? { method: 'POST', headers: { ...headers, 'content-type': 'application/json' }, body: payload } : { headers })
       await res.arrayBuffer()
-      if (res.status !== 200 && res.status !== 404) failed++
+      if (res.status >= 300 && res.status !== 404) failed++
       times[i] = performance.now() - t
     }
   }),

@@ -1,7 +1,8 @@
 /**
  * Issue 4's figures: on a store of BENCH_SUBJECTS subjects (default 1,000,000) and BENCH_RECORDS
  * credit records (default 10,000,000), a credit profile's p50/p99 in-process and over HTTP at
- * concurrency 16 (targets: p99 < 5 ms and < 20 ms), and a bulk lookup of 10,000 codes (< 500 ms).
+ * concurrency 16 (targets: p99 < 5 ms and < 20 ms), and a bulk lookup of 10,000 codes (< 500 ms);
+ * then issue 6's credit checks on the same store (credit-check.bench.ts).
  */
 import { sql } from 'kysely'
 import type { AddressInfo } from 'node:net'
@@ -12,6 +13,7 @@ import { makeUscc } from '../src/identifiers/index.ts'
 import type { Actor } from '../src/security/actor.ts'
 import type { Platform } from '../src/platform.ts'
 import { loadBenchRecords } from './query-records.ts'
+import { benchCreditChecks } from './credit-check.bench.ts'
 import { openBenchPlatform, type BenchStore } from './stores.ts'
 
 const fmt = (n: number, digits = 0) => n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits })
@@ -143,6 +145,8 @@ export async function benchQueryPlatform(store: BenchStore, print: (line: string
         httpRuns.push(performance.now() - t)
       }
       print(`  bulk lookup over HTTP, ${fmt(samples.lookupCodes.length)} codes: ${httpRuns.map((r) => fmt(r)).join(' / ')} ms`)
+
+      await benchCreditChecks(platform, { base, key }, checker, samples.anyone, print)
     } finally {
       await app.close()
     }

@@ -24,14 +24,14 @@ import type { Matter } from './matters.ts'
 import type { Measure } from './measures.ts'
 import type { MeasureService } from './measure.service.ts'
 import type { SanctionSettings } from './sanction-settings.ts'
-import { assembleStandings, compileStandingRules, type StandingRules } from './standing.ts'
-import { negativeAssessor } from './negative-in-force.ts'
+import { assembleStandings, BREACH_CODE, compileStandingRules, FULFILMENT_KEY, type StandingRules } from './standing.ts'
+import { earliestStartShown, negativeAssessor, tierFieldKeys } from './negative-in-force.ts'
 import { createPublicityRules } from '../publicity/publicity-rules.ts'
 import { publicityRepository } from '../publicity/publicity.repository.ts'
 import { ruleSetInForce } from '../publicity/rule-set.ts'
 import { builtInRuleSet } from '../publicity/built-in-rule-set.ts'
 import type { CatalogItemDefinition } from '../catalog/catalog.ts'
-import { standingRepository } from './standing.repository.ts'
+import { standingRepository, type CategoryRead } from './standing.repository.ts'
 import { creditCheckRepository, type CheckRow, type ResultRow } from './credit-check.repository.ts'
 import { checkFeedback, resultBody, type CheckResultBody, type FeedbackOutcome } from './check-result.ts'
 
@@ -106,17 +106,24 @@ export function createCreditCheckService(deps: { database: Database; clock: Cloc
     const rules = await currentRules()
     const ids = [...subjects.keys()]
     const readsNegative = measures.some((m) => m.trigger.negativeTiers?.length)
-    const lists = [...rules.listItems.keys()]
-    const categories = [...lists, ...(readsNegative ? [...rules.negativeItems.keys(), ...(rules.commitment ? [rules.commitment.code] : [])] : [])]
-    const payloadCategories = [...lists, ...(readsNegative && rules.commitment ? [rules.commitment.code] : [])]
-    const rows = await standings.recordsOf(ids, categories, payloadCategories)
+    const sets = await publicityRules.sets()
+    const set = ruleSetInForce(sets, today) ?? builtInRuleSet
+    const compiled = publicityRules.compiled(sets, today, { key: rules, definitions: rulesCache!.definitions })
+    // Only what can count today: entries not yet expired, negative records within the longest window.
+    const reads: CategoryRead[] = [...rules.listItems.keys()].map((category) => ({ category, fields: { kind: 'whole' }, validToFrom: today }))
+    if (readsNegative) {
+      for (const category of rules.negativeItems.keys()) {
+        const rule = compiled.ruleOf(category)
+        const datedFrom = earliestStartShown(rule, today)
+        reads.push({ category, fields: { kind: 'tier_fields', keys: tierFieldKeys(rule) }, ...(datedFrom ? { datedFrom } : {}) })
+      }
+      if (rules.commitment) reads.push({ category: rules.commitment.code, fields: { kind: 'none' }, fieldEquals: { key: FULFILMENT_KEY, value: BREACH_CODE } })
+    }
+    const rows = await standings.recordsOf(ids, reads)
     const withRecords = [...new Set(rows.map((r) => r.subjectId))]
     const decisions = await standings.decisionsOf(withRecords)
     const listed = [...new Set(rows.filter((r) => rules.listItems.has(r.category)).map((r) => r.subjectId))]
     const preNotices = await standings.preNoticeDates(listed)
-    const sets = await publicityRules.sets()
-    const set = ruleSetInForce(sets, today) ?? builtInRuleSet
-    const compiled = publicityRules.compiled(sets, today, { key: rules, definitions: rulesCache!.definitions })
     return assembleStandings(subjects, rows, decisions, preNotices, rules, negativeAssessor(compiled, set, { today, now: clock.now().toISOString() }))
   }
 

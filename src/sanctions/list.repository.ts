@@ -3,6 +3,7 @@
  * pages. A page filters on the current version's dates in the store (in force = started, not
  * ended, not removed, pre-notice served where required, no repair or deletion), so paging is exact.
  */
+import { parsePayload } from './standing.ts'
 import { sql, type Expression, type Kysely, type SqlBool } from 'kysely'
 import type { Tables } from '../db/database.ts'
 import type { StandingRow } from './standing.repository.ts'
@@ -186,7 +187,7 @@ export function listRepository(db: Kysely<Tables>) {
           validTo: r.valid_to,
           publicityEnd: r.publicity_end,
           tier: r.tier,
-          payload: r.payload,
+          fields: parsePayload(r.payload),
         }
       )
     },
@@ -219,7 +220,7 @@ export function listRepository(db: Kysely<Tables>) {
         .execute()
       return {
         total,
-        rows: rows.map((r) => ({ id: Number(r.id), subjectId: Number(r.subject_id), category: r.category, status: r.status, decisionDate: r.decision_date, publicationDate: r.publication_date, validFrom: r.valid_from, validTo: r.valid_to, publicityEnd: r.publicity_end, tier: r.tier, payload: r.payload })),
+        rows: rows.map((r) => ({ id: Number(r.id), subjectId: Number(r.subject_id), category: r.category, status: r.status, decisionDate: r.decision_date, publicationDate: r.publication_date, validFrom: r.valid_from, validTo: r.valid_to, publicityEnd: r.publicity_end, tier: r.tier, fields: parsePayload(r.payload) })),
       }
     },
   }

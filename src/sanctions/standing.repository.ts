@@ -4,6 +4,8 @@
  * by primary key), the decisions that ended any of them, and the pre-notices served on them. In
  * chunks of subjects; a handful of statements per thousand subjects whatever they hold.
  */
+import { payloadField } from '../publicity/publicity-record.ts'
+import { parsePayload } from './standing.ts'
 import { sql, type Kysely } from 'kysely'
 import type { Tables } from '../db/database.ts'
 import { chunked } from '../subjects/subject-lookup.repository.ts'
@@ -21,8 +23,8 @@ export interface StandingRow {
   tier: string | null
   /** The providing department's code: its own tier table applies. */
   departmentCode?: string | null
-  /** The payload, read for list records and for records whose provider sent no tier (the engine derives it from fields). */
-  payload: string | null
+  /** The payload fields the check reads (list entries' names and dates, tier fields, fulfilment); the rest is not read. */
+  fields: Record<string, unknown>
 }
 
 export interface DecisionRow {
@@ -37,12 +39,38 @@ export interface PreNoticeDate {
   servedOn: string
 }
 
+/**
+ * How the records of one item are read for a check. Conditions the store can apply from the
+ * record's own columns leave out what cannot count today (an expired entry, a penalty older than
+ * any window the rules allow), so a check of 100,000 subjects reads what matters, not their history.
+ */
+export interface CategoryRead {
+  category: string
+  /** 'whole': every field (list entries); 'tier_fields': these keys, only when the provider sent no tier. */
+  fields: { kind: 'whole' } | { kind: 'tier_fields'; keys: readonly string[] } | { kind: 'none' }
+  /** Leave out entries whose valid-to date is before this day. */
+  validToFrom?: string
+  /** Leave out records published and decided before this day (both dates, when present). */
+  datedFrom?: string
+  /** Only records whose field has this value (e.g. a breached commitment). */
+  fieldEquals?: { key: string; value: string }
+}
+
 export function standingRepository(db: Kysely<Tables>) {
   return {
-    /** Records in force of the given items, with the payload of those in `payloadCategories` and of those without a tier. */
-    async recordsOf(subjectIds: readonly number[], categories: readonly string[], payloadCategories: readonly string[]): Promise<StandingRow[]> {
-      if (subjectIds.length === 0 || categories.length === 0) return []
-      const payload = payloadCategories.length ? sql<string | null>`case when r.category in (${sql.join(payloadCategories)}) or v.tier is null then v.payload else null end` : sql<string | null>`case when v.tier is null then v.payload else null end`
+    async recordsOf(subjectIds: readonly number[], reads: readonly CategoryRead[]): Promise<StandingRow[]> {
+      if (subjectIds.length === 0 || reads.length === 0) return []
+      const readOf = new Map(reads.map((r) => [r.category, r]))
+      const wholePayload = reads.filter((r) => r.fields.kind === 'whole').map((r) => r.category)
+      const tierPayload = reads.filter((r) => r.fields.kind === 'tier_fields').map((r) => r.category)
+      const payload = sql<string | null>`case when ${wholePayload.length ? sql`r.category in (${sql.join(wholePayload)})` : sql`1 = 0`} or (${tierPayload.length ? sql`r.category in (${sql.join(tierPayload)})` : sql`1 = 0`} and v.tier is null) then v.payload else null end`
+      const conditions = reads.map((r) => {
+        const parts = [sql`r.category = ${r.category}`]
+        if (r.validToFrom) parts.push(sql`(v.valid_to is null or v.valid_to >= ${r.validToFrom})`)
+        if (r.datedFrom) parts.push(sql`((v.publication_date is null and v.decision_date is null) or v.publication_date >= ${r.datedFrom} or v.decision_date >= ${r.datedFrom})`)
+        if (r.fieldEquals) parts.push(sql`v.payload ->> ${sql.lit(r.fieldEquals.key)} = ${r.fieldEquals.value}`)
+        return sql`(${sql.join(parts, sql` and `)})`
+      })
       const out: StandingRow[] = []
       for (const part of chunked(subjectIds)) {
         const rows = await db
@@ -52,9 +80,14 @@ export function standingRepository(db: Kysely<Tables>) {
           .select(['r.id', 'r.subject_id', 'r.category', 'r.status', 'v.decision_date', 'v.publication_date', 'v.valid_from', 'v.valid_to', 'v.publicity_end', 'v.tier', 'd.code as department_code', payload.as('payload')])
           .where('r.subject_id', 'in', part)
           .where('r.status', '=', 'in_force')
-          .where('r.category', 'in', categories)
+          .where('r.category', 'in', [...readOf.keys()])
+          .where(sql<boolean>`(${sql.join(conditions, sql` or `)})`)
           .execute()
         for (const r of rows) {
+          const read = readOf.get(r.category)!.fields
+          let fields: Record<string, unknown> = {}
+          if (r.payload !== null && read.kind === 'whole') fields = parsePayload(r.payload)
+          else if (r.payload !== null && read.kind === 'tier_fields') for (const k of read.keys) fields[k] = payloadField(r.payload, k)
           out.push({
             id: Number(r.id),
             subjectId: Number(r.subject_id),
@@ -67,7 +100,7 @@ export function standingRepository(db: Kysely<Tables>) {
             publicityEnd: r.publicity_end,
             tier: r.tier,
             departmentCode: r.department_code,
-            payload: r.payload,
+            fields,
           })
         }
       }

@@ -82,7 +82,7 @@ export function listEntryOf(item: ListItem, row: StandingRow, ends: ReturnType<t
     subjectId: row.subjectId,
     category: row.category,
     status: row.status,
-    payload: parsePayload(row.payload),
+    payload: row.fields,
     decisionDate: row.decisionDate,
     publicationDate: row.publicationDate,
     validFrom: row.validFrom,
@@ -119,7 +119,8 @@ export function assembleStandings(
       if (sharedWithGovernment(list, person)) of(row.subjectId).listEntries.push(listEntryOf(list, row, ends, served.get(`${row.subjectId}\u0000${row.category}`) ?? []))
       continue
     }
-    const breach = row.category === rules.commitment?.code && parsePayload(row.payload)[FULFILMENT_KEY] === BREACH_CODE
+    // Commitment records are read only when breached (the read filters on their fulfilment).
+    const breach = row.category === rules.commitment?.code
     const negative = rules.negativeItems.get(row.category) ?? (breach ? rules.commitment : undefined)
     if (!negative || !sharedWithGovernment(negative, person)) continue
     const { tier, inForce } = assessNegative(row, decisionsOf.get(row.id) ?? [], { breach })
