@@ -526,6 +526,19 @@ export interface PublicityProgressTable {
   position: number
 }
 
+export interface NoticeTable {
+  id: Generated<number>
+  category: string // policy | news
+  title: string
+  source: string | null
+  body: string // plain text, never HTML
+  published_at: string
+  unpublished_at: string | null
+  created_by: string
+  created_at: string
+  updated_at: string
+}
+
 export interface Tables {
   settings: SettingTable
   departments: DepartmentTable
@@ -571,6 +584,7 @@ export interface Tables {
   publicity_rule_sets: PublicityRuleSetTable
   publicity_schedule: PublicityScheduleTable
   publicity_progress: PublicityProgressTable
+  notices: NoticeTable
 }
 
 export type DepartmentRow = Selectable<DepartmentTable>

@@ -31,3 +31,7 @@ export {
 export { DEMO_AS_OF } from './dates.ts'
 export { MAX_DEMO_SUBJECTS } from './demo-identifiers.ts'
 export { hashSeed, int, pick, Rng, seedToUint32, weightedPick, WeightedTable } from './prng.ts'
+export { generateDemoRecords, type GenerateRecordsOptions } from './record-generator.ts'
+export { castDemoSubjects, castIndexes, type DemoCast } from './featured-cast.ts'
+export { featuredRecords, type DemoPreNotice, type FeaturedRecords } from './featured-records.ts'
+export type { DemoBatch, DemoRow } from './demo-rows.ts'

@@ -30,6 +30,7 @@ import { statisticsRoutes } from '../statistics/statistics.routes.ts'
 import { publicityRoutes } from '../publicity/publicity.routes.ts'
 import { sanctionRoutes } from '../sanctions/sanction.routes.ts'
 import { creditCheckRoutes } from '../sanctions/credit-check.routes.ts'
+import { noticeRoutes } from '../notices/notice.routes.ts'
 
 export interface AppOptions {
   /** Log requests as JSON lines (pino); off in tests. */
@@ -102,6 +103,7 @@ export async function buildApp(platform: Platform, options: AppOptions = {}): Pr
         { name: 'statistics', description: '统计 Aggregate figures' },
         { name: 'publicity', description: '公示期限 Publicity rules and explanations' },
         { name: 'sanctions', description: '联合奖惩 Lists, measures, credit checks, commitments' },
+        { name: 'notices', description: '信用政策与信用动态 Notices on the public site' },
         { name: 'audit', description: '审计 Audit' },
         { name: 'health', description: '运行状态 Health' },
       ],
@@ -131,6 +133,7 @@ export async function buildApp(platform: Platform, options: AppOptions = {}): Pr
   await app.register(publicityRoutes(platform), { prefix: '/api/v1' })
   await app.register(sanctionRoutes(platform), { prefix: '/api/v1' })
   await app.register(creditCheckRoutes(platform), { prefix: '/api/v1' })
+  await app.register(noticeRoutes(platform), { prefix: '/api/v1' })
   // The web app: /, /console and the pages' client routes (src/http/web.routes.ts).
   await app.register(webRoutes(platform))
   return app

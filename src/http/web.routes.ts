@@ -40,7 +40,7 @@ const hasExtension = (path: string) => /\.[A-Za-z0-9]+$/.test(path.split('/').po
  * page. Named rather than caught by a `/*`, which would also catch API paths the router refuses
  * (an over-long parameter must stay the API's coded 414, an unknown /api path its coded 404).
  */
-export const publicPages = ['/search', '/subjects/*'] as const
+export const publicPages = ['/search', '/subjects/*', '/lists/*', '/commitments', '/policy', '/news', '/notices/*', '/objection', '/repair', '/status'] as const
 
 /** Files of web/public, copied to the build's root. */
 const rootFiles = ['favicon.svg'] as const

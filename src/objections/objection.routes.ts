@@ -133,6 +133,13 @@ export const objectionRoutes =
       async (request) => platform.objections.status(request.query.receipt, request.query.token),
     )
 
+    // The same, with the code in the body: it stays out of addresses, histories and access logs (the web status page).
+    r.post(
+      '/objections/status',
+      { schema: { tags: ['objections'], summary: '异议办理进度（代码在请求体中）Status, with the receipt and code in the body', body: credentials, response: { 200: statusSchema, ...errorResponses(400, 404) } } },
+      async (request) => platform.objections.status(request.body.receipt, request.body.token),
+    )
+
     r.post(
       '/objections/status/review',
       { schema: { tags: ['objections'], summary: '申请复核 The applicant asks for a review of the outcome', body: credentials.extend({ grounds: z.string().min(1).max(5000) }), response: { 200: statusSchema, ...errorResponses(400, 404, 409) } } },

@@ -38,6 +38,8 @@ const rules = {
   manage_publicity_rules: ['platform_admin'],
   // Why a record is shown or not (which rule, tier, dates): the office, and the provider for its own records.
   explain_publicity: ['platform_admin', 'department_operator', 'department_reviewer'],
+  // Notices on the public site (信用政策, 信用动态): the platform office writes them.
+  manage_notices: ['platform_admin'],
 } as const satisfies Record<string, readonly Role[]>
 
 export type Permission = keyof typeof rules

@@ -10,9 +10,22 @@ import { bulkLoadSubjects } from '../subjects/subject-bulk-load.ts'
 import type { Actor } from '../security/actor.ts'
 import type { Role } from '../security/roles.ts'
 import { generatePassword } from '../security/passwords.ts'
+import { chinaDate } from '../clock.ts'
+import type { DemoSubject } from '../demo/subject-generator.ts'
+import { generateDemoRecords } from '../demo/record-generator.ts'
+import { castDemoSubjects, castIndexes, type DemoCast } from '../demo/featured-cast.ts'
+import { featuredRecords } from '../demo/featured-records.ts'
+import { emptySubmission, submitDemoBatches, type SubmittedRecords } from './demo-records.ts'
+import { seedDemoCases, type DemoCasesReport } from './demo-cases.ts'
 
 export const DEMO_SEED = 20260101
 const SEEDED_SUBJECTS = 'demo.subjects'
+/** How many subjects (from index 0) have their generated licences and penalties. */
+const SEEDED_RECORDS = 'demo.records'
+/** Set once the featured lists, red lists, commitments and open cases are in. */
+const SEEDED_CASES = 'demo.cases'
+/** Records go to the first subjects only: enough for a lively demo, fast at every start. */
+export const DEMO_RECORD_SUBJECTS = 5000
 
 const demoUsers: Array<{ username: string; displayName: string; department: string; roles: Role[] }> = [
   { username: 'admin', displayName: '信用办管理员', department: 'FGW', roles: ['platform_admin'] },
@@ -28,7 +41,11 @@ export interface DemoSeedReport {
   usersAdded: Array<{ username: string; password: string; roles: Role[] }>
   subjectsAdded: number
   subjectsTotal: number
-  seconds: { subjects: number; total: number }
+  /** Demo records submitted through collection by this run (zero when asked not to, or already there). */
+  records: SubmittedRecords
+  /** The open cases and list facts added by this run, or null when none were added. */
+  cases: DemoCasesReport | null
+  seconds: { subjects: number; records: number; total: number }
 }
 
 /** Adds the demo city's departments that are not there yet; returns how many were added. */
@@ -42,7 +59,18 @@ export async function installCityDepartments(platform: Pick<Platform, 'departmen
   return added
 }
 
-export async function seedDemo(platform: Platform, options: { subjects: number; password?: string }): Promise<DemoSeedReport> {
+export interface DemoSeedOptions {
+  subjects: number
+  password?: string
+  /**
+   * Also put in demo records (licences, penalties, lists, red lists, commitments) and open cases,
+   * through the collection, list, objection, repair and credit-check services. Off by default, so
+   * benchmarks that seed subjects and load their own records measure only those.
+   */
+  records?: boolean
+}
+
+export async function seedDemo(platform: Platform, options: DemoSeedOptions): Promise<DemoSeedReport> {
   const started = performance.now()
   const actor: Actor = { type: 'system', name: 'demo-seed' }
 
@@ -70,12 +98,51 @@ export async function seedDemo(platform: Platform, options: { subjects: number; 
   }
   const subjectsSeconds = (performance.now() - subjectsStarted) / 1000
 
+  const recordsStarted = performance.now()
+  const seeded = options.records ? await seedRecords(platform, actor, Number((await platform.settings.get(SEEDED_SUBJECTS)) ?? 0)) : { records: emptySubmission(), cases: null }
+  const recordsSeconds = (performance.now() - recordsStarted) / 1000
+
   return {
     catalogItemsAdded: catalog.filter((c) => c.outcome === 'created').length,
     departmentsAdded,
     usersAdded,
     subjectsAdded,
     subjectsTotal: await platform.subjects.count(),
-    seconds: { subjects: subjectsSeconds, total: (performance.now() - started) / 1000 },
+    ...seeded,
+    seconds: { subjects: subjectsSeconds, records: recordsSeconds, total: (performance.now() - started) / 1000 },
   }
+}
+
+/**
+ * Licences and penalties for the generated subjects not yet covered, then (once) the featured
+ * subjects' list entries, red lists, honours, commitments and open cases. Dates are relative to
+ * the clock's day. The search index and the publicity schedule catch up afterwards.
+ */
+async function seedRecords(platform: Platform, actor: Actor, seededSubjects: number): Promise<{ records: SubmittedRecords; cases: DemoCasesReport | null }> {
+  const target = Math.min(seededSubjects, DEMO_RECORD_SUBJECTS)
+  const covered = Number((await platform.settings.get(SEEDED_RECORDS)) ?? 0)
+  const casesDone = (await platform.settings.get(SEEDED_CASES)) !== undefined
+  const records = emptySubmission()
+  if (target <= covered && casesDone) return { records, cases: null }
+
+  const today = chinaDate(platform.clock)
+  const subjects: DemoSubject[] = [...generateSubjects({ seed: DEMO_SEED, count: target, startIndex: 0 })]
+  const cast: DemoCast | undefined = casesDone || target === 0 ? undefined : castDemoSubjects(DEMO_SEED, subjects, today)
+  if (target > covered) {
+    const batches = generateDemoRecords({ seed: DEMO_SEED, subjects: subjects.slice(covered), today, ...(cast ? { withoutPenalties: castIndexes(cast) } : {}) })
+    await submitDemoBatches(platform, actor, batches, records)
+    await platform.settings.set(SEEDED_RECORDS, String(target))
+  }
+  let cases: DemoCasesReport | null = null
+  if (cast) {
+    const featured = featuredRecords(DEMO_SEED, cast, today)
+    await submitDemoBatches(platform, actor, featured.batches, records)
+    const featuredIndexes = castIndexes(cast)
+    cases = await seedDemoCases(platform, { actor, cast, preNotices: featured.preNotices, others: subjects.filter((s) => !featuredIndexes.has(s.index) && s.status === 'active'), today })
+    await platform.settings.set(SEEDED_CASES, platform.clock.now().toISOString())
+  }
+  await platform.search.indexPending()
+  await platform.publicity.tick()
+  platform.statistics.forgetCollection()
+  return { records, cases }
 }

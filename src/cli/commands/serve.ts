@@ -3,7 +3,8 @@ import { loadConfig } from '../../config.ts'
 import { openPlatform } from '../../platform.ts'
 import { buildApp } from '../../http/app.ts'
 import { seedDemo } from '../../seeding/demo-seed.ts'
-import { printSeedReport } from './seed.ts'
+import { printDemoAccounts, printSeedSummary, seedAddedSomething } from './seed.ts'
+import type { DemoSeedReport } from '../../seeding/demo-seed.ts'
 import { withDbOption, type CommandContext } from './context.ts'
 import { runLifecycleRound, startLifecycleScheduler } from '../../scheduler/lifecycle-scheduler.ts'
 
@@ -22,9 +23,11 @@ export function registerServe(program: Command, ctx: CommandContext) {
       ...(o.port ? { port: Number(o.port) } : {}),
     })
     const platform = await openPlatform(config)
+    let seeded: DemoSeedReport | undefined
     if (o.seedDemo) {
-      const report = await seedDemo(platform, config.demo)
-      if (report.subjectsAdded || report.usersAdded.length || report.departmentsAdded) printSeedReport(ctx, report)
+      // Records and open cases too, so the site and the console have something to show on first start.
+      seeded = await seedDemo(platform, { ...config.demo, records: true })
+      if (seedAddedSomething(seeded)) printSeedSummary(ctx, seeded)
     }
     // Names loaded since the search index last ran (a seed, a bulk load) are indexed before serving.
     await platform.search.indexPending()
@@ -42,7 +45,11 @@ export function registerServe(program: Command, ctx: CommandContext) {
     process.once('SIGTERM', shutdown)
     const address = await app.listen({ host: config.host, port: config.port })
     ctx.io.out(`${config.city.siteTitle} 已启动 serving at ${address} (${platform.database.dialect}: ${platform.database.location})`)
-    ctx.io.out(`公共网站 Public site: ${address}/   接口文档 API docs: ${address}/api/docs`)
+    ctx.io.out(`  公共网站 Public site:  ${address}/`)
+    ctx.io.out(`  管理后台 Console:      ${address}/console`)
+    ctx.io.out(`  接口文档 API docs:     ${address}/api/docs`)
+    // After the addresses, so the one-time passwords are not lost among the start-up lines.
+    if (seeded) printDemoAccounts(ctx, seeded)
     // Keep the command alive until a signal arrives.
     await new Promise(() => {})
   })

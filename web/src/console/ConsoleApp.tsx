@@ -7,7 +7,8 @@ import { LanguageSwitch } from '../shared/LanguageSwitch.tsx'
 import { Link, matchPath, navigate, useLocation } from '../shared/router.tsx'
 import { siteTitle } from '../shared/site-config.ts'
 import { ErrorNotice } from '../shared/ErrorNotice.tsx'
-import { SessionContext, type Actor, type StaffUser } from './session.ts'
+import { hasRole, SessionContext, type Actor, type Role, type StaffUser } from './session.ts'
+import type { MessageKey } from '../shared/messages.ts'
 import { SignIn } from './SignIn.tsx'
 import './console.css'
 
@@ -16,13 +17,39 @@ const CatalogPage = lazy(() => import('./CatalogPage.tsx'))
 const UploadPage = lazy(() => import('./UploadPage.tsx'))
 const BatchesPage = lazy(() => import('./BatchesPage.tsx'))
 const BatchPage = lazy(() => import('./BatchPage.tsx'))
+const ObjectionsPage = lazy(() => import('./ObjectionsPage.tsx'))
+const RepairsPage = lazy(() => import('./RepairsPage.tsx'))
+const ListsAdminPage = lazy(() => import('./ListsAdminPage.tsx'))
+const MeasuresPage = lazy(() => import('./MeasuresPage.tsx'))
+const CreditCheckPage = lazy(() => import('./CreditCheckPage.tsx'))
+const CheckPage = lazy(() => import('./CheckPage.tsx'))
+const DepartmentsPage = lazy(() => import('./DepartmentsPage.tsx'))
+const UsersPage = lazy(() => import('./UsersPage.tsx'))
+const ApiKeysPage = lazy(() => import('./ApiKeysPage.tsx'))
+const AuditPage = lazy(() => import('./AuditPage.tsx'))
+const QueryLogPage = lazy(() => import('./QueryLogPage.tsx'))
+const NoticesAdminPage = lazy(() => import('./NoticesAdminPage.tsx'))
 
-const menu = [
-  { path: '/console', key: 'console.nav.dashboard' },
-  { path: '/console/catalog', key: 'console.nav.catalog' },
-  { path: '/console/upload', key: 'console.nav.upload' },
-  { path: '/console/batches', key: 'console.nav.batches' },
-] as const
+const staffReaders: Role[] = ['platform_admin', 'department_operator', 'department_reviewer', 'credit_checker']
+
+/** The menu, each entry for the roles whose API calls it needs (the API decides in the end). */
+const menu: Array<{ path: string; text: MessageKey | readonly [string, string]; roles?: Role[] }> = [
+  { path: '/console', text: 'console.nav.dashboard' },
+  { path: '/console/catalog', text: 'console.nav.catalog' },
+  { path: '/console/upload', text: 'console.nav.upload', roles: ['platform_admin', 'department_operator'] },
+  { path: '/console/batches', text: 'console.nav.batches', roles: ['platform_admin', 'department_operator'] },
+  { path: '/console/objections', text: ['异议办理', 'Objections'], roles: ['platform_admin', 'department_reviewer'] },
+  { path: '/console/repairs', text: ['信用修复', 'Credit repair'], roles: ['platform_admin', 'department_reviewer'] },
+  { path: '/console/lists', text: ['名单管理', 'Lists'], roles: staffReaders },
+  { path: '/console/measures', text: ['事项与奖惩措施', 'Matters and measures'] },
+  { path: '/console/checks', text: ['信用核查', 'Credit checks'], roles: ['platform_admin', 'credit_checker'] },
+  { path: '/console/notices', text: ['政策与动态', 'Policy and news'], roles: ['platform_admin'] },
+  { path: '/console/departments', text: ['部门', 'Departments'] },
+  { path: '/console/users', text: ['用户', 'Users'], roles: ['platform_admin', 'auditor'] },
+  { path: '/console/api-keys', text: ['API 密钥', 'API keys'], roles: ['platform_admin'] },
+  { path: '/console/audit', text: ['审计日志', 'Audit log'], roles: ['platform_admin', 'auditor'] },
+  { path: '/console/query-log', text: ['查询记录', 'Query log'], roles: ['platform_admin', 'auditor'] },
+]
 
 function Page({ path }: { path: string }) {
   const { t } = useI18n()
@@ -30,13 +57,26 @@ function Page({ path }: { path: string }) {
   if (path === '/console/catalog') return <CatalogPage />
   if (path === '/console/upload') return <UploadPage />
   if (path === '/console/batches') return <BatchesPage />
+  if (path === '/console/objections') return <ObjectionsPage />
+  if (path === '/console/repairs') return <RepairsPage />
+  if (path === '/console/lists') return <ListsAdminPage />
+  if (path === '/console/measures') return <MeasuresPage />
+  if (path === '/console/checks') return <CreditCheckPage />
+  const check = matchPath('/console/checks/:id', path)
+  if (check && /^\d+$/.test(check.id!)) return <CheckPage key={check.id} id={Number(check.id)} />
+  if (path === '/console/notices') return <NoticesAdminPage />
+  if (path === '/console/departments') return <DepartmentsPage />
+  if (path === '/console/users') return <UsersPage />
+  if (path === '/console/api-keys') return <ApiKeysPage />
+  if (path === '/console/audit') return <AuditPage />
+  if (path === '/console/query-log') return <QueryLogPage />
   const batch = matchPath('/console/batches/:id', path)
   if (batch && /^\d+$/.test(batch.id!)) return <BatchPage id={Number(batch.id)} />
   return <Result status="404" title={t('common.notFound')} extra={<Link to="/console">{t('console.nav.dashboard')}</Link>} />
 }
 
 export function ConsoleApp() {
-  const { t } = useI18n()
+  const { t, label } = useI18n()
   const { path } = useLocation()
   const [state, setState] = useState<{ user?: StaffUser; checked: boolean; error?: Error }>({ checked: false })
 
@@ -66,7 +106,8 @@ export function ConsoleApp() {
   if (state.error) return <ErrorNotice error={state.error} />
   if (!state.user) return <SignIn onSignedIn={(user) => setState({ checked: true, user })} />
 
-  const selected = menu.filter((m) => path === m.path || (m.path !== '/console' && path.startsWith(`${m.path}/`))).map((m) => m.path)
+  const shown = menu.filter((m) => !m.roles || hasRole(state.user!, ...m.roles))
+  const selected = shown.filter((m) => path === m.path || (m.path !== '/console' && path.startsWith(`${m.path}/`))).map((m) => m.path)
   return (
     <SessionContext.Provider value={{ user: state.user, signOut }}>
       <Layout className="console">
@@ -89,7 +130,7 @@ export function ConsoleApp() {
                 mode="inline"
                 selectedKeys={selected.length ? selected : ['/console']}
                 items={[
-                  ...menu.map((m) => ({ key: m.path, label: <Link to={m.path}>{t(m.key)}</Link> })),
+                  ...shown.map((m) => ({ key: m.path, label: <Link to={m.path}>{typeof m.text === 'string' ? t(m.text) : label(m.text)}</Link> })),
                   { key: '/', label: <a href="/">{t('console.nav.site')}</a> },
                 ]}
               />

@@ -9,6 +9,7 @@ import { BatchTable } from './BatchTable.tsx'
 import type { Batch } from './batches.ts'
 
 const MonthlyChart = lazy(() => import('./MonthlyChart.tsx'))
+const CaseDeadlines = lazy(() => import('./CaseDeadlines.tsx'))
 
 export interface BatchFigures {
   months: string[]
@@ -19,13 +20,19 @@ export interface BatchFigures {
 export default function Dashboard() {
   const { t } = useI18n()
   const { user } = useSession()
-  const figures = useApi<BatchFigures>('/api/v1/statistics/batches')
+  // Credit checkers have no batch figures (read_collection_statistics); their dashboard starts at the checks.
+  const figures = useApi<BatchFigures>(hasRole(user, 'platform_admin', 'auditor', 'department_operator', 'department_reviewer') ? '/api/v1/statistics/batches' : null)
   const mayListBatches = hasRole(user, 'platform_admin', 'department_operator')
   const recent = useApi<{ items: Batch[] }>(mayListBatches ? '/api/v1/batches?limit=10' : null)
   const today = figures.data?.today
   return (
     <>
       <h1 style={{ fontSize: 22, marginTop: 0 }}>{t('console.nav.dashboard')}</h1>
+      {hasRole(user, 'platform_admin', 'department_reviewer') ? (
+        <Suspense fallback={<Skeleton active />}>
+          <CaseDeadlines />
+        </Suspense>
+      ) : null}
       {figures.error ? <ErrorNotice error={figures.error} onRetry={figures.reload} /> : null}
       {today ? (
         <Card title={t('dashboard.today', { date: today.date })} style={{ marginBottom: 16 }}>

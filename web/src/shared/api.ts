@@ -48,6 +48,11 @@ export async function sendJson<T>(method: 'POST' | 'PUT' | 'DELETE', path: strin
   return parse<T>(await fetch(path, init))
 }
 
+/** A raw body of the given type (a CSV of codes for a credit check). */
+export async function sendText<T>(path: string, body: string, contentType: string): Promise<T> {
+  return parse<T>(await fetch(path, { method: 'POST', body, credentials, headers: { accept: 'application/json', 'content-type': contentType } }))
+}
+
 export async function sendForm<T>(path: string, form: FormData): Promise<T> {
   return parse<T>(await fetch(path, { method: 'POST', body: form, credentials, headers: { accept: 'application/json' } }))
 }

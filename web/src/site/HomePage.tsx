@@ -8,6 +8,7 @@ import { displayGroups } from '../shared/labels.ts'
 import { ErrorNotice } from '../shared/ErrorNotice.tsx'
 import type { CollectionFigures } from '../shared/types.ts'
 import { SearchBox } from './SearchBox.tsx'
+import { HomeLatest } from './HomeLatest.tsx'
 
 const CollectionCharts = lazy(() => import('./CollectionCharts.tsx'))
 
@@ -70,6 +71,7 @@ export function HomePage() {
           </Card>
         </section>
       ) : null}
+      <HomeLatest />
     </>
   )
 }

@@ -1,4 +1,5 @@
 /** One credit record as published: its fields as plain text, its source department and dates, and the objection mark. */
+import type { ReactNode } from 'react'
 import { Card, Tag } from 'antd'
 import { useI18n } from '../shared/i18n.tsx'
 import type { ProfileRecord } from '../shared/types.ts'
@@ -20,7 +21,7 @@ function codedText(value: unknown, label: FieldLabel | undefined, pick: (zh: str
   return parts.every((p) => codes.has(p.trim())) ? parts.map((p) => pick(codes.get(p.trim())!.label, codes.get(p.trim())!.labelEn)).join('、') : fieldText(value)
 }
 
-export function RecordCard({ record, labels }: { record: ProfileRecord; labels: Labels | undefined }) {
+export function RecordCard({ record, labels, actions }: { record: ProfileRecord; labels: Labels | undefined; actions?: ReactNode }) {
   const { t, pick } = useI18n()
   // In the catalog's order once its labels are here; fields it does not know go last.
   const order = (key: string) => labels?.get(key)?.order ?? Number.MAX_SAFE_INTEGER
@@ -68,6 +69,7 @@ export function RecordCard({ record, labels }: { record: ProfileRecord; labels: 
           {t('subject.received')}：{record.provenance.receivedAt.slice(0, 10)}
         </span>
       </div>
+      {actions ? <div className="record-actions">{actions}</div> : null}
     </Card>
   )
 }

@@ -7,10 +7,33 @@ import { Link } from '../shared/router.tsx'
 import { ApiError } from '../shared/api.ts'
 import { ErrorNotice } from '../shared/ErrorNotice.tsx'
 import { displayGroupOrder, displayGroups, subjectKinds, type DisplayGroup } from '../shared/labels.ts'
-import type { Profile, ProfileGroup } from '../shared/types.ts'
+import type { Profile, ProfileGroup, ProfileRecord } from '../shared/types.ts'
 import { useFieldLabels } from './field-labels.ts'
 import { RecordCard } from './RecordCard.tsx'
 import { query } from './nav.ts'
+
+/** Groups whose records are findings against the subject, which a credit repair may end early. */
+const repairable: readonly DisplayGroup[] = ['penalty', 'punishment', 'focus']
+
+/** The applicant's two ways in from a record: an objection (any record), a repair (negative findings). */
+function RecordActions({ code, group, record }: { code: string; group: DisplayGroup; record: ProfileRecord }) {
+  const { label } = useI18n()
+  const at = query({ subject: code, record: record.id, group })
+  return (
+    <>
+      {record.underObjection ? null : (
+        <Link to={`/objection${at}`} aria-label={`${label(['提出异议', 'Object'])} ${record.categoryName} ${record.id}`}>
+          {label(['提出异议', 'Object'])}
+        </Link>
+      )}
+      {repairable.includes(group) ? (
+        <Link to={`/repair${at}`} aria-label={`${label(['申请信用修复', 'Apply for repair'])} ${record.categoryName} ${record.id}`}>
+          {label(['申请信用修复', 'Apply for repair'])}
+        </Link>
+      ) : null}
+    </>
+  )
+}
 
 const PER_PAGE = 10
 
@@ -25,7 +48,7 @@ function GroupRecords({ code, group }: { code: string; group: ProfileGroup }) {
   return (
     <>
       {more.error ? <ErrorNotice error={more.error} onRetry={more.reload} /> : null}
-      {page > 1 && more.loading ? <Skeleton active /> : records.map((r) => <RecordCard key={r.id} record={r} labels={labels.get(r.category)} />)}
+      {page > 1 && more.loading ? <Skeleton active /> : records.map((r) => <RecordCard key={r.id} record={r} labels={labels.get(r.category)} actions={<RecordActions code={code} group={group.group} record={r} />} />)}
       {group.count > PER_PAGE ? <Pagination current={page} pageSize={PER_PAGE} total={group.count} onChange={setPage} showSizeChanger={false} /> : null}
     </>
   )
