@@ -28,7 +28,7 @@ import { askerFor, actorDepartmentId } from '../profiles/asker.ts'
 import { effectiveSharingLevel } from '../profiles/visibility.ts'
 import { changeFeedRepository, type BatchVersion, type StoredEvent, type VersionFilter } from './change-feed.repository.ts'
 import { decodeCursor, encodeCursor, type FeedPosition } from './feed-cursor.ts'
-import { feedPayload, feedVisibility, versionEventType, type FeedConsumer, type FeedVisibility, type HeldAuthorisation } from './feed-rules.ts'
+import { feedPayload, feedVisibility, listEventType, versionEventType, type FeedConsumer, type FeedVisibility, type HeldAuthorisation } from './feed-rules.ts'
 
 export interface FeedEvent {
   /** Resume right after this event. */
@@ -146,7 +146,7 @@ export function createChangeFeedService(deps: {
             after = v.id
             pos = { seq: e.seq, part: v.id }
             const facts = { subjectId: v.subjectId, level: levelOf(category, v.subjectKind), category, providerDepartmentId: v.departmentId }
-            show(versionEvent(e, v, category, department), pos, feedVisibility(consumer, facts, authorisations.get(v.subjectId)))
+            show(versionEvent(e, v, category, department, rules.rulesOf(category).listKind), pos, feedVisibility(consumer, facts, authorisations.get(v.subjectId)))
           }
           if (versions.length < want) {
             pos = { seq: e.seq, part: null }
@@ -172,7 +172,8 @@ export function createChangeFeedService(deps: {
             const category = e.record?.category ?? (typeof e.payload['category'] === 'string' ? e.payload['category'] : null)
             const facts = { subjectId: e.subjectId, level: category === null ? null : levelOf(category, kind), category, providerDepartmentId: e.record?.departmentId ?? null }
             const personal = kind === undefined ? e.subjectId !== null : isPersonLike(kind as SubjectKind)
-            show({ seq: e.seq, type: e.type, at: e.at, subjectId: e.subjectId, recordId: e.recordId, category, data: feedPayload(e.payload, personal) }, pos, feedVisibility(consumer, facts, e.subjectId === null ? [] : authorisations.get(e.subjectId)))
+            const type = listEventType(e.type, category === null ? undefined : rules.rulesOf(category).listKind)
+            show({ seq: e.seq, type, at: e.at, subjectId: e.subjectId, recordId: e.recordId, category, data: feedPayload(e.payload, personal) }, pos, feedVisibility(consumer, facts, e.subjectId === null ? [] : authorisations.get(e.subjectId)))
           } else {
             // A cursor inside an event that has no parts: that event is behind it.
             pos = { seq: e.seq, part: null }
@@ -194,11 +195,11 @@ export function createChangeFeedService(deps: {
   }
 }
 
-function versionEvent(e: StoredEvent, v: BatchVersion, category: string, department: string | null): Omit<FeedEvent, 'cursor'> {
+function versionEvent(e: StoredEvent, v: BatchVersion, category: string, department: string | null, listKind: string | undefined): Omit<FeedEvent, 'cursor'> {
   const type = versionEventType(v)
   return {
     seq: e.seq,
-    type,
+    type: listEventType(type, listKind),
     at: e.at,
     subjectId: v.subjectId,
     recordId: v.recordId,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { SharingLevel } from '../catalog/catalog.ts'
-import { feedPayload, feedVisibility, versionEventType, type FeedConsumer } from './feed-rules.ts'
+import { feedPayload, feedVisibility, listEventType, versionEventType, type FeedConsumer } from './feed-rules.ts'
 
 const office: FeedConsumer = { kind: 'platform_office' }
 const department: FeedConsumer = { kind: 'department', departmentId: 2 }
@@ -63,5 +63,18 @@ describe('what of a payload leaves through the feed', () => {
 
   it('keeps only ids, codes, dates, states and bases about a person', () => {
     expect(feedPayload(payload, true)).toEqual({ recordId: 4, versionIds: [5, 6], category: 'XZCF', effectiveAt: '2026-03-02T00:00:00Z', legalBasis: '《行政处罚法》第四十八条', outcome: 'corrected' })
+  })
+})
+
+describe('what a list record’s events are called', () => {
+  it.each([
+    ['record.accepted', 'black', 'list.entry'],
+    ['publicity.ended', 'red', 'list.exit'],
+    ['record.superseded', 'focus', 'record.superseded'],
+    ['record.revoked', 'black', 'record.revoked'],
+    ['record.accepted', undefined, 'record.accepted'],
+    ['publicity.ended', undefined, 'publicity.ended'],
+  ] as const)('%s on a %s list is %s', (type, listKind, expected) => {
+    expect(listEventType(type, listKind)).toBe(expected)
   })
 })

@@ -70,6 +70,17 @@ export function versionEventType(v: { version: number; writtenAsRevocation: bool
 }
 
 /**
+ * On a list item (red, focus, black), a record's first version is a listing and the end of its
+ * publicity — removal or expiry — an exit (河南条例 Art. 37: exits are announced like listings).
+ */
+export function listEventType(type: string, listKind: string | undefined): string {
+  if (listKind === undefined) return type
+  if (type === 'record.accepted') return 'list.entry'
+  if (type === 'publicity.ended') return 'list.exit'
+  return type
+}
+
+/**
  * Payload keys that carry no personal value: ids, codes, dates, states and legal bases. Events
  * about natural persons (and one-person businesses) keep only these, so that a name or an identity
  * number another writer put in a payload never leaves through the feed.

@@ -14,6 +14,8 @@ export interface ItemRules {
   sharingLevel: SharingLevel
   naturalPersonSharingLevel?: SharingLevel
   group: DisplayGroup
+  /** A red, focus or black list item: its records are list entries. */
+  listKind?: 'red' | 'focus' | 'black'
   publicityRule: PublicityRule
   /** Payload keys of fields with the removal_date role. */
   removalDateKeys: string[]
@@ -27,6 +29,7 @@ export function compileItemRules(definition: CatalogItemDefinition): ItemRules {
     sharingLevel: definition.sharingLevel,
     ...(definition.naturalPersonSharingLevel ? { naturalPersonSharingLevel: definition.naturalPersonSharingLevel } : {}),
     group: groupOf(definition),
+    ...(definition.listKind ? { listKind: definition.listKind } : {}),
     publicityRule: definition.publicityRule,
     removalDateKeys: definition.fields.filter((f) => f.role === 'removal_date').map((f) => f.key),
   }
