@@ -12,6 +12,8 @@ import { join } from 'node:path'
 import { makeUscc } from '../../src/identifiers/index.ts'
 import { penaltyRow } from '../../src/profiles/testing.ts'
 import type { Actor } from '../../src/security/actor.ts'
+import { fixedClock } from '../../src/clock.ts'
+import { openPlatform } from '../../src/platform.ts'
 import { DEMO_PASSWORD, startJourney, type Journey } from './browser-fixture.ts'
 
 const FIRM = '新乡市瑞丰粮油有限公司'
@@ -25,6 +27,7 @@ describe('an objection, filed on the site and decided in the console', { timeout
   let evidencePath: string
   let noticeId: number
   const filed = { receipt: '', code: '' }
+  let overdueReceipt: string
 
   beforeAll(async () => {
     journey = await startJourney('objection')
@@ -33,8 +36,17 @@ describe('an objection, filed on the site and decided in the console', { timeout
     const clerk: Actor = { type: 'user', id: clerkUser.id, username: clerkUser.username, displayName: clerkUser.displayName, departmentId: clerkUser.departmentId, departmentCode: clerkUser.departmentCode, roles: clerkUser.roles }
     const scjg = await platform.departments.get('SCJG')
     const penalty = penaltyRow('新市监罚〔2026〕31号', { CF_XDR_MC: FIRM, CF_XDR_SHXYM: uscc, CF_JDRQ: day(-20), CF_YXQ: day(300), CF_GSJZQ: day(300), CF_CFJG: scjg.name, CF_CFJGDM: scjg.uscc!, CF_SJLY: scjg.name, CF_SJLYDM: scjg.uscc! })
-    const summary = await platform.collection.submitRecords(clerk, { category: 'XZCF', records: [penalty] })
+    const summary = await platform.collection.submitRecords(clerk, { category: 'XZCF', records: [penalty, { ...penalty, CF_WSH: '新市监罚〔2026〕32号' }] })
     expect(summary.rejected, JSON.stringify(summary.errors)).toBe(0)
+    // An older objection about the other penalty, filed in January through the same services on a clock set
+    // back then: its working-day deadlines have long passed, so the office sees it overdue.
+    const older = await platform.database.db.selectFrom('records').select('id').where('category', '=', 'XZCF').orderBy('id', 'desc').executeTakeFirstOrThrow()
+    const january = await openPlatform(platform.config, { clock: fixedClock('2026-01-05T02:00:00.000Z') })
+    try {
+      overdueReceipt = (await january.objections.file({ type: 'public' }, { subject: uscc, recordId: Number(older.id), applicant: { name: '瑞丰粮油', contact: '0373-5550100', relation: 'subject' }, grounds: '处罚金额有误' })).receiptNumber
+    } finally {
+      await january.close()
+    }
     noticeId = (await platform.notices.create({ type: 'system', name: 'test' }, { category: 'news', title: '关于信用承诺工作的通知 <b>', source: '新乡市发展和改革委员会', body: NOTICE_BODY })).id
     dir = await mkdtemp(join(tmpdir(), 'xinyong-evidence-'))
     evidencePath = join(dir, '缴款凭证.pdf')
@@ -54,9 +66,9 @@ describe('an objection, filed on the site and decided in the console', { timeout
     await page.getByRole('link', { name: FIRM }).click()
     await page.getByRole('heading', { level: 1, name: FIRM }).waitFor()
     const tabs = (await page.getByRole('tab').allInnerTexts()).map((t) => t.replace(/\s+/g, ' ').trim())
-    expect(tabs).toEqual(['行政许可 0', '行政处罚 1', '守信激励 0', '失信惩戒 0', '重点关注 0', '资质资格 0', '风险提示 0', '其他 0'])
-    const card = page.locator('.record-card').first()
-    await expect(card.innerText()).resolves.toContain('新市监罚〔2026〕31号')
+    expect(tabs).toEqual(['行政许可 0', '行政处罚 2', '守信激励 0', '失信惩戒 0', '重点关注 0', '资质资格 0', '风险提示 0', '其他 0'])
+    const card = page.locator('.record-card').filter({ hasText: '新市监罚〔2026〕31号' })
+    await card.waitFor()
     await shot('subject')
 
     await card.getByRole('link', { name: /提出异议/ }).click()
@@ -85,7 +97,7 @@ describe('an objection, filed on the site and decided in the console', { timeout
 
     // The subject's page now marks the record.
     await page.goto(`/subjects/${uscc}`)
-    await page.locator('.record-card').filter({ hasText: '异议处理中' }).waitFor()
+    await page.locator('.record-card').filter({ hasText: '新市监罚〔2026〕31号' }).filter({ hasText: '异议处理中' }).waitFor()
 
     // Coming back with the receipt: the code travels in a POST body, never in the address.
     const statusCalls: string[] = []
@@ -113,12 +125,20 @@ describe('an objection, filed on the site and decided in the console', { timeout
     await page.getByLabel('密码').fill(DEMO_PASSWORD)
     await page.getByRole('button', { name: /登\s*录/ }).click()
     // The dashboard lists the open objection with its working-day due date.
-    await page.locator('.deadlines-objections').getByText(filed.receipt).waitFor()
+    const deadlines = page.locator('.deadlines-objections')
+    await deadlines.getByText(filed.receipt).waitFor()
+    // The January objection is overdue: red, marked, and counted.
+    const late = deadlines.getByRole('row').filter({ hasText: overdueReceipt }).locator('.due.overdue')
+    await expect(late.innerText()).resolves.toContain('已超期')
+    expect(await late.evaluate((e) => (globalThis as unknown as { getComputedStyle(el: unknown): { color: string } }).getComputedStyle(e).color)).toBe('rgb(200, 22, 29)')
+    expect(await deadlines.locator('.ant-statistic').filter({ hasText: '已超期' }).locator('.ant-statistic-content-value').innerText()).toBe('1')
+    expect(await deadlines.getByRole('row').filter({ hasText: filed.receipt }).locator('.due.overdue').count()).toBe(0)
     await shot('office-dashboard')
 
     await page.getByRole('link', { name: '异议办理' }).click()
     const row = page.getByRole('row').filter({ hasText: filed.receipt })
     await row.waitFor()
+    await page.getByRole('row').filter({ hasText: overdueReceipt }).locator('.due.overdue').waitFor()
     await row.getByRole('button', { name: filed.receipt }).click()
     const drawer = page.locator('.ant-drawer-content-wrapper')
     await drawer.getByText('该处罚已被复议机关撤销，见附件。').waitFor()

@@ -1,8 +1,9 @@
 /**
  * The rest of the site and console in Chromium, page by page: list pages with their filters, public
  * commitments, a repair application (eligibility first, then the form, then the receipt), and the
- * office's console pages — lists, measures, repairs, departments, users, an API key shown once, the
- * audit and query logs, and the notice editor whose article appears on the public site.
+ * office's console pages — the repair queue asking once for missing materials (which the applicant
+ * sends from the status page), lists, measures, departments, users, an API key shown once, the audit
+ * and query logs, and the notice editor whose article appears on the public site.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { makeUscc } from '../../src/identifiers/index.ts'
@@ -18,6 +19,7 @@ const day = (offset: number) => new Date(Date.now() + offset * 86_400_000 + 8 * 
 
 describe('the other pages of the site and the console', { timeout: 90_000 }, () => {
   let journey: Journey
+  const repair = { receipt: '', code: '' }
 
   beforeAll(async () => {
     journey = await startJourney('pages')
@@ -86,11 +88,13 @@ describe('the other pages of the site and the console', { timeout: 90_000 }, () 
     await page.getByRole('button', { name: '提交申请' }).click()
     await page.locator('.receipt').waitFor()
     await expect(page.locator('.receipt').innerText()).resolves.toContain('新乡市市场监督管理局')
+    repair.receipt = (await page.locator('.receipt-number').innerText()).trim()
+    repair.code = (await page.locator('.status-code').innerText()).trim()
     await shot('repair-receipt')
     await context.close()
   })
 
-  it('opens the office’s console pages, issues an API key shown once and publishes a notice', async () => {
+  it('opens the office’s console pages, asks for repair materials, issues an API key shown once and publishes a notice', async () => {
     const { page, shot, context } = await journey.newPage()
     await page.goto('/console')
     await page.getByLabel('用户名').fill('admin')
@@ -98,8 +102,26 @@ describe('the other pages of the site and the console', { timeout: 90_000 }, () 
     await page.getByRole('button', { name: /登\s*录/ }).click()
     await page.locator('.deadlines-repairs tbody tr').first().waitFor()
 
+    // The department asks once for what is missing; the applicant sends it from the status page.
     await page.getByRole('link', { name: '信用修复' }).click()
-    await page.getByRole('row').filter({ hasText: '已申请' }).waitFor()
+    await page.getByRole('row').filter({ hasText: repair.receipt }).getByRole('button', { name: repair.receipt }).click()
+    await page.locator('.ant-drawer-content-wrapper').getByRole('button', { name: '一次性告知补正材料' }).click()
+    const ask = page.locator('.ant-modal').filter({ hasText: '所缺材料' })
+    await ask.getByLabel('所缺材料（每行一项）').fill('整改完成报告')
+    await ask.getByRole('button', { name: /确\s*定/ }).click()
+    await page.locator('.ant-drawer-content-wrapper .ant-tag').filter({ hasText: '待补正材料' }).waitFor()
+    await page.locator('.ant-drawer-close').click()
+    const applicant = await journey.newPage()
+    await applicant.page.goto('/status?type=repair')
+    await applicant.page.getByLabel('受理编号').fill(repair.receipt)
+    await applicant.page.getByLabel('查询码').fill(repair.code)
+    await applicant.page.getByRole('button', { name: /^查\s*询$/ }).click()
+    await applicant.page.locator('.status-result').getByText('整改完成报告').waitFor()
+    await applicant.page.getByLabel('补正材料').setInputFiles({ name: '整改完成报告.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n%%EOF\n') })
+    await applicant.page.getByRole('button', { name: '提交补正材料' }).click()
+    await applicant.page.locator('.status-result [data-state="resubmitted"]').waitFor()
+    await applicant.shot('repair-resubmitted')
+    await applicant.context.close()
     await page.getByRole('link', { name: '名单管理' }).click()
     await page.getByRole('row').filter({ hasText: LISTED }).waitFor()
     await page.getByRole('tab', { name: '事先告知' }).click()

@@ -3,11 +3,16 @@
  * body, never in the address, so they stay out of the history and the server's access logs.
  */
 import { useState } from 'react'
-import { Alert, Button, Card, Descriptions, Form, Input, Segmented, Tag, Timeline, Typography } from 'antd'
+import { Alert, Button, Card, Descriptions, Form, Input, Popconfirm, Segmented, Space, Tag, Timeline, Typography } from 'antd'
 import { useI18n } from '../shared/i18n.tsx'
-import { ApiError, sendJson } from '../shared/api.ts'
-import { shanghaiTime } from '../shared/dates.ts'
+import { ApiError, sendForm, sendJson } from '../shared/api.ts'
+import { chinaToday, shanghaiTime } from '../shared/dates.ts'
+import type { EvidenceProblem } from '../shared/evidence.ts'
+import { EvidencePicker } from './EvidencePicker.tsx'
 import { navigate, query } from './nav.ts'
+
+const openObjection = ['received', 'forwarded', 'answered', 'suspended', 'under_review']
+const openRepair = ['submitted', 'materials_requested', 'resubmitted', 'accepted']
 
 interface Status {
   receiptNumber: string
@@ -22,6 +27,7 @@ interface Status {
   materialsMissing?: string[] | null
   decision?: 'approved' | 'rejected' | null
   reasons?: string | null
+  reviewRequestBy?: string | null
   steps: Array<{ action: string; toState: string; at: string; note?: string | null }>
 }
 
@@ -31,18 +37,37 @@ export default function StatusPage({ params }: { params: URLSearchParams }) {
   const [status, setStatus] = useState<Status | undefined>()
   const [error, setError] = useState<string | undefined>()
   const [busy, setBusy] = useState(false)
+  // Kept in memory only, for the applicant's next step on this page.
+  const [keys, setKeys] = useState<{ receipt: string; token: string } | undefined>()
+  const [grounds, setGrounds] = useState('')
+  const [materials, setMaterials] = useState<{ files: File[]; problems: EvidenceProblem[] }>({ files: [], problems: [] })
 
-  const look = async (v: { receipt: string; token: string }) => {
+  const act = async (fn: () => Promise<Status>) => {
     setBusy(true)
     setError(undefined)
-    setStatus(undefined)
     try {
-      setStatus(await sendJson<Status>('POST', type === 'repair' ? '/api/v1/repairs/status' : '/api/v1/objections/status', { receipt: v.receipt.trim(), token: v.token.trim() }))
+      setStatus(await fn())
     } catch (e) {
       setError(e instanceof ApiError ? (lang === 'zh' ? e.zh : e.en) : (e as Error).message)
     } finally {
       setBusy(false)
     }
+  }
+  const look = (v: { receipt: string; token: string }) => {
+    const k = { receipt: v.receipt.trim(), token: v.token.trim() }
+    setKeys(k)
+    setStatus(undefined)
+    return act(() => sendJson<Status>('POST', type === 'repair' ? '/api/v1/repairs/status' : '/api/v1/objections/status', k))
+  }
+  const withdraw = () => keys && act(() => sendJson<Status>('POST', type === 'repair' ? '/api/v1/repairs/status/withdraw' : '/api/v1/objections/status/withdraw', keys))
+  const askReview = () => keys && act(() => sendJson<Status>('POST', '/api/v1/objections/status/review', { ...keys, grounds }))
+  const resubmit = () => {
+    if (!keys) return
+    if (materials.problems.length || materials.files.length === 0) return setError(label(['请选择符合要求的补正材料', 'Choose the missing materials (within the limits)']))
+    const form = new FormData()
+    form.append('application', JSON.stringify(keys))
+    for (const f of materials.files) form.append('materials', f, f.name)
+    return act(() => sendForm<Status>('/api/v1/repairs/status/resubmit', form))
   }
 
   return (
@@ -98,6 +123,26 @@ export default function StatusPage({ params }: { params: URLSearchParams }) {
             {label(['办理过程', 'Steps'])}
           </Typography.Title>
           <Timeline items={status.steps.map((s) => ({ key: `${s.at}-${s.action}`, content: <span>{shanghaiTime(s.at)} · {s.action}{s.note ? ` · ${s.note}` : ''}</span> }))} />
+          {type === 'repair' && status.state === 'materials_requested' ? (
+            <Card size="small" title={label(['补正材料', 'Send the missing materials'])} style={{ marginBottom: 12 }}>
+              <EvidencePicker label={['补正材料', 'Materials']} name="materials" onChange={(files, problems) => setMaterials({ files, problems })} />
+              <Button type="primary" style={{ marginTop: 12 }} loading={busy} onClick={resubmit}>{label(['提交补正材料', 'Send'])}</Button>
+            </Card>
+          ) : null}
+          {type === 'objection' && status.state === 'decided' && status.reviewRequestBy && status.reviewRequestBy >= chinaToday() ? (
+            <Card size="small" title={label([`对处理结果有异议的，可于 ${status.reviewRequestBy} 前申请复核`, `You may ask for a review until ${status.reviewRequestBy}`])} style={{ marginBottom: 12 }}>
+              <label htmlFor="review-grounds">{label(['复核理由', 'Grounds for review'])}</label>
+              <Input.TextArea id="review-grounds" rows={3} maxLength={5000} value={grounds} onChange={(e) => setGrounds(e.target.value)} />
+              <Button style={{ marginTop: 12 }} disabled={!grounds.trim()} loading={busy} onClick={askReview}>{label(['申请复核', 'Ask for a review'])}</Button>
+            </Card>
+          ) : null}
+          {(type === 'objection' ? openObjection : openRepair).includes(status.state) ? (
+            <Space>
+              <Popconfirm title={label(['撤回后本申请终止，确定吗？', 'Withdrawing ends this application. Sure?'])} onConfirm={withdraw} okText={label(['撤回', 'Withdraw'])} cancelText={label(['取消', 'Cancel'])}>
+                <Button danger loading={busy}>{label(['撤回申请', 'Withdraw'])}</Button>
+              </Popconfirm>
+            </Space>
+          ) : null}
         </Card>
       ) : null}
     </>
