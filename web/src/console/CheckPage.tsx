@@ -11,6 +11,7 @@ import { ErrorNotice } from '../shared/ErrorNotice.tsx'
 import { shanghaiTime } from '../shared/dates.ts'
 import { DueDate } from './DueDate.tsx'
 import { useRunner } from './useRunner.ts'
+import { useDepartments } from './useDepartments.ts'
 import { feedbackOutcomes, tierLabels, type CheckResult, type CheckSummary, type ResultMeasure, type Trigger } from './checks.ts'
 
 function TriggerText({ t }: { t: Trigger }) {
@@ -23,7 +24,13 @@ function TriggerText({ t }: { t: Trigger }) {
 }
 
 function MeasureCard({ m }: { m: ResultMeasure }) {
-  const { label } = useI18n()
+  const { label, pick } = useI18n()
+  const departments = useDepartments()
+  const byCode = new Map(departments.items.map((d) => [d.code, d]))
+  const departmentName = (code: string) => {
+    const d = byCode.get(code)
+    return d ? pick(d.name, d.nameEn) : code
+  }
   return (
     <Card size="small" className={`measure measure-${m.effect}`} data-measure={m.code} style={{ marginBottom: 8, borderColor: m.effect === 'punishment' ? '#ffa39e' : '#b7eb8f' }}>
       <Space wrap>
@@ -35,7 +42,7 @@ function MeasureCard({ m }: { m: ResultMeasure }) {
         <Descriptions.Item label={label(['触发原因', 'Triggered by'])}>
           <span>{m.triggeredBy.map((t, i) => <span key={i}>{i ? '；' : ''}<TriggerText t={t} /></span>)}</span>
         </Descriptions.Item>
-        {m.implementers.length ? <Descriptions.Item label={label(['实施部门', 'Implemented by'])}>{m.implementers.join('、')}</Descriptions.Item> : null}
+        {m.implementers.length ? <Descriptions.Item label={label(['实施部门', 'Implemented by'])}>{m.implementers.map(departmentName).join('、')}</Descriptions.Item> : null}
       </Descriptions>
     </Card>
   )

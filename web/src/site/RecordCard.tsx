@@ -4,6 +4,7 @@ import { Card, Tag } from 'antd'
 import { useI18n } from '../shared/i18n.tsx'
 import type { ProfileRecord } from '../shared/types.ts'
 import type { FieldLabel, Labels } from './field-labels.ts'
+import { dayBefore } from '../shared/dates.ts'
 
 /** Values are shown as text only (React escapes them); never as HTML. */
 export function fieldText(value: unknown): string {
@@ -64,7 +65,7 @@ export function RecordCard({ record, labels, actions }: { record: ProfileRecord;
         {d.decision ? <span>{t('subject.decisionDate')}：{d.decision}</span> : null}
         {d.publication ? <span>{t('subject.publicationDate')}：{d.publication}</span> : null}
         {d.validTo ? <span>{t('subject.validTo')}：{d.validTo}</span> : null}
-        {d.publicityEnd ? <span>{t('subject.publicityEnd')}：{d.publicityEnd}</span> : null}
+        {d.publicityEnd ? <span>{t('subject.publicityEnd')}：{dayBefore(d.publicityEnd)}</span> : null}
         <span>
           {t('subject.received')}：{record.provenance.receivedAt.slice(0, 10)}
         </span>
