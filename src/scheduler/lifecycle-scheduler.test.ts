@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { runLifecycleRound, type LifecycleParts } from './lifecycle-scheduler.ts'
+import { runLifecycleRound, startLifecycleScheduler, type LifecycleParts } from './lifecycle-scheduler.ts'
 
 const parts = (fail: Set<string>, calls: string[]): LifecycleParts =>
   ({
@@ -23,5 +23,25 @@ describe('runLifecycleRound', () => {
     expect(calls).toEqual(['publicity', 'objections', 'repairs'])
     expect(failed).toEqual(['publicity: db down', 'objections: boom'])
     expect(report).toEqual({ repairs: { reminders: 0, overdue: 3 } })
+  })
+})
+
+describe('startLifecycleScheduler', () => {
+  it('runs a first round at once without waiting for it, and none at an interval of 0', async () => {
+    const calls: string[] = []
+    let release!: () => void
+    const gate = new Promise<void>((r) => (release = r))
+    const slow = {
+      publicity: { tick: async () => (calls.push('publicity'), await gate, { ended: 0, archived: 0 }) },
+      objections: { tick: async () => (calls.push('objections'), { reminders: 0, overdue: 0 }) },
+      repairs: { tick: async () => (calls.push('repairs'), { reminders: 0, overdue: 0 }) },
+    } as unknown as LifecycleParts
+    const scheduler = startLifecycleScheduler(slow, 0, () => {})
+    // Started, not finished: the caller went on while publicity was still working.
+    expect(calls).toEqual(['publicity'])
+    release()
+    await scheduler.idle()
+    expect(calls).toEqual(['publicity', 'objections', 'repairs'])
+    scheduler.stop()
   })
 })

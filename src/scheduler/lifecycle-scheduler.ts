@@ -23,14 +23,30 @@ export async function runLifecycleRound(platform: LifecycleParts, onError: (step
   return report
 }
 
-export function startLifecycleScheduler(platform: LifecycleParts, seconds: number, onError: (step: keyof RoundReport, error: unknown) => void): { stop(): void } {
-  if (seconds <= 0) return { stop: () => {} }
-  let running = false
-  const timer = setInterval(() => {
+/**
+ * Runs a round at once — windows that closed and deadlines that passed while the platform was down —
+ * without holding up the server (after a rule-set change a round re-plans every record), then every
+ * `seconds` (0: only the first).
+ */
+export function startLifecycleScheduler(platform: LifecycleParts, seconds: number, onError: (step: keyof RoundReport, error: unknown) => void): { stop(): void; idle(): Promise<void> } {
+  let running: Promise<void> | null = null
+  const round = () => {
     if (running) return
-    running = true
-    runLifecycleRound(platform, onError).finally(() => (running = false))
-  }, seconds * 1000)
-  timer.unref()
-  return { stop: () => clearInterval(timer) }
+    running = runLifecycleRound(platform, onError).then(
+      () => {},
+      () => {},
+    ).finally(() => (running = null))
+  }
+  round()
+  const timer = seconds > 0 ? setInterval(round, seconds * 1000) : null
+  timer?.unref()
+  return {
+    stop: () => {
+      if (timer) clearInterval(timer)
+    },
+    /** Resolves when no round is running (for an orderly shutdown). */
+    idle: async () => {
+      await running
+    },
+  }
 }

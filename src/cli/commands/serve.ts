@@ -6,7 +6,7 @@ import { seedDemo } from '../../seeding/demo-seed.ts'
 import { printDemoAccounts, printSeedSummary, seedAddedSomething } from './seed.ts'
 import type { DemoSeedReport } from '../../seeding/demo-seed.ts'
 import { withDbOption, type CommandContext } from './context.ts'
-import { runLifecycleRound, startLifecycleScheduler } from '../../scheduler/lifecycle-scheduler.ts'
+import { startLifecycleScheduler } from '../../scheduler/lifecycle-scheduler.ts'
 
 export function registerServe(program: Command, ctx: CommandContext) {
   withDbOption(
@@ -31,12 +31,12 @@ export function registerServe(program: Command, ctx: CommandContext) {
     }
     // Names loaded since the search index last ran (a seed, a bulk load) are indexed before serving.
     await platform.search.indexPending()
-    // Windows that closed and deadlines that passed while the platform was down are announced before serving, then on an interval.
-    await runLifecycleRound(platform, (step, error) => ctx.io.err(`定时任务 ${step} 失败，稍后重试 Scheduled ${step} failed, retrying later: ${(error as Error).message}`))
     const app = await buildApp(platform, { logger: config.environment !== 'test' })
+    // Windows that closed and deadlines that passed while the platform was down are announced at once, in the background.
     const scheduler = startLifecycleScheduler(platform, config.schedulerSeconds, (step, error) => app.log.error({ err: error }, `scheduled ${step} failed`))
     const shutdown = async () => {
       scheduler.stop()
+      await scheduler.idle()
       await app.close()
       await platform.close()
       process.exit(0)
