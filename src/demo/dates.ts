@@ -4,39 +4,17 @@
  * DEMO_AS_OF is the latest date any generated fact carries.
  */
 import { type Rng, WeightedTable } from './prng.ts'
+import { dateOfDayCount, dayOfDate, daysFromCivil } from '../calendar/civil-date.ts'
 
 export const DEMO_AS_OF = '2025-06-30'
 
-/** Day number of a proleptic Gregorian date (H. Hinnant's days_from_civil). */
-export function dayNumber(year: number, month: number, day: number): number {
-  const y = month <= 2 ? year - 1 : year
-  const era = Math.floor(y / 400)
-  const yoe = y - era * 400
-  const mp = (month + 9) % 12
-  const doy = Math.floor((153 * mp + 2) / 5) + day - 1
-  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy
-  return era * 146097 + doe - 719468
-}
+/** Day number of a proleptic Gregorian date. */
+export const dayNumber = daysFromCivil
 
-export function parseDay(iso: string): number {
-  return dayNumber(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)), Number(iso.slice(8, 10)))
-}
+export const parseDay = dayOfDate
 
-const pad2 = (n: number) => (n < 10 ? `0${n}` : `${n}`)
-
-/** YYYY-MM-DD of a day number (H. Hinnant's civil_from_days). */
-export function formatDay(days: number): string {
-  const z = days + 719468
-  const era = Math.floor(z / 146097)
-  const doe = z - era * 146097
-  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365)
-  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100))
-  const mp = Math.floor((5 * doy + 2) / 153)
-  const d = doy - Math.floor((153 * mp + 2) / 5) + 1
-  const m = mp < 10 ? mp + 3 : mp - 9
-  const y = yoe + era * 400 + (m <= 2 ? 1 : 0)
-  return `${y}-${pad2(m)}-${pad2(d)}`
-}
+/** YYYY-MM-DD of a day number. */
+export const formatDay = dateOfDayCount
 
 /** YYYYMMDD, as inside a resident ID number. */
 export function compactDay(days: number): string {
