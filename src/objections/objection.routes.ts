@@ -127,13 +127,7 @@ export const objectionRoutes =
       },
     )
 
-    r.get(
-      '/objections/status',
-      { schema: { tags: ['objections'], summary: '异议办理进度 Status for the applicant (receipt number and status code)', querystring: credentials, response: { 200: statusSchema, ...errorResponses(400, 404) } } },
-      async (request) => platform.objections.status(request.query.receipt, request.query.token),
-    )
-
-    // The same, with the code in the body: it stays out of addresses, histories and access logs (the web status page).
+    // The code travels in the body, never in the address: addresses end up in histories and access logs.
     r.post(
       '/objections/status',
       { schema: { tags: ['objections'], summary: '异议办理进度（代码在请求体中）Status, with the receipt and code in the body', body: credentials, response: { 200: statusSchema, ...errorResponses(400, 404) } } },

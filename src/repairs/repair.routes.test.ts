@@ -66,9 +66,9 @@ describeEachPlatform('credit repair over HTTP', (get) => {
     const again = await app.inject({ method: 'POST', url: '/api/v1/repairs', payload: json(recordId) })
     expect([again.statusCode, again.json().error.code]).toEqual([409, 'REPAIR_ALREADY_OPEN'])
 
-    const status = await app.inject(`/api/v1/repairs/status?receipt=${receiptNumber}&token=${token}`)
+    const status = await app.inject({ method: 'POST', url: '/api/v1/repairs/status', payload: { receipt: receiptNumber, token } })
     expect(status.json()).toMatchObject({ state: 'submitted', materials: [{ name: '缴款凭证.pdf' }] })
-    expect((await app.inject(`/api/v1/repairs/status?receipt=${receiptNumber}&token=nope`)).statusCode).toBe(404)
+    expect((await app.inject({ method: 'POST', url: '/api/v1/repairs/status', payload: { receipt: receiptNumber, token: 'nope' } })).statusCode).toBe(404)
 
     expect((await app.inject('/api/v1/repairs')).statusCode).toBe(401)
     const listed = (await app.inject({ url: '/api/v1/repairs', headers: reviewer })).json().items as Array<{ id: number; receiptNumber: string }>

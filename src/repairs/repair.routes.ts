@@ -182,13 +182,7 @@ export const repairRoutes =
       },
     )
 
-    r.get(
-      '/repairs/status',
-      { schema: { tags: ['repairs'], summary: '申请进度 The applicant’s status page', querystring: keySchema, response: { 200: statusSchema, ...errorResponses(400, 404) } } },
-      async (request) => repairs().status(request.query),
-    )
-
-    // The same, with the code in the body: it stays out of addresses, histories and access logs (the web status page).
+    // The code travels in the body, never in the address: addresses end up in histories and access logs.
     r.post(
       '/repairs/status',
       { schema: { tags: ['repairs'], summary: '申请进度（代码在请求体中）Status, with the receipt and token in the body', body: keySchema, response: { 200: statusSchema, ...errorResponses(400, 404) } } },
