@@ -64,8 +64,13 @@ export function standingRepository(db: Kysely<Tables>) {
       const wholePayload = reads.filter((r) => r.fields.kind === 'whole').map((r) => r.category)
       const tierPayload = reads.filter((r) => r.fields.kind === 'tier_fields').map((r) => r.category)
       const payload = sql<string | null>`case when ${wholePayload.length ? sql`r.category in (${sql.join(wholePayload)})` : sql`1 = 0`} or (${tierPayload.length ? sql`r.category in (${sql.join(tierPayload)})` : sql`1 = 0`} and v.tier is null) then v.payload else null end`
+      // `category || ''` is not indexable: with the items' conditions in an OR, a planner would otherwise
+      // read every record of those items through the (category, business_key) index instead of the
+      // subjects' few records through records_subject_summary (seen on SQLite after ANALYZE: 3.5 s per
+      // 1,000 subjects instead of 75 ms).
+      const category = sql<string>`(r.category || '')`
       const conditions = reads.map((r) => {
-        const parts = [sql`r.category = ${r.category}`]
+        const parts = [sql`${category} = ${r.category}`]
         if (r.validToFrom) parts.push(sql`(v.valid_to is null or v.valid_to >= ${r.validToFrom})`)
         if (r.datedFrom) parts.push(sql`((v.publication_date is null and v.decision_date is null) or v.publication_date >= ${r.datedFrom} or v.decision_date >= ${r.datedFrom})`)
         if (r.fieldEquals) parts.push(sql`v.payload ->> ${sql.lit(r.fieldEquals.key)} = ${r.fieldEquals.value}`)
@@ -80,7 +85,7 @@ export function standingRepository(db: Kysely<Tables>) {
           .select(['r.id', 'r.subject_id', 'r.category', 'r.status', 'v.decision_date', 'v.publication_date', 'v.valid_from', 'v.valid_to', 'v.publicity_end', 'v.tier', 'd.code as department_code', payload.as('payload')])
           .where('r.subject_id', 'in', part)
           .where('r.status', '=', 'in_force')
-          .where('r.category', 'in', [...readOf.keys()])
+          .where(category, 'in', [...readOf.keys()])
           .where(sql<boolean>`(${sql.join(conditions, sql` or `)})`)
           .execute()
         for (const r of rows) {
