@@ -25,7 +25,7 @@ async function servePreNotices(platform: Platform): Promise<number> {
   const department = await platform.departments.get('FGW')
   const result = await sql`
     insert into list_pre_notices (subject_id, category, department_id, notice_number, served_on, delivery, basis, reasons, measures, objection_until, recorded_by, created_at)
-    select distinct r.subject_id, r.category, ${department.id}, 'bench-notice', '2000-01-01', '直接送达', '《河南省社会信用条例》第二十八条', '基准测试', '联合惩戒措施', null, 'system:bench', '2026-01-01T00:00:00.000Z'
+    select distinct r.subject_id, r.category, cast(${department.id} as bigint), 'bench-notice', '2000-01-01', '直接送达', '《河南省社会信用条例》第二十八条', '基准测试', '联合惩戒措施', null, 'system:bench', '2026-01-01T00:00:00.000Z'
     from records r where category in (${sql.join(items)})
       and not exists (select 1 from list_pre_notices n where n.subject_id = r.subject_id and n.category = r.category)`.execute(platform.database.db)
   return Number(result.numAffectedRows ?? 0)
