@@ -1,6 +1,6 @@
 /** 提出异议 about one record on a subject's page: the record, then grounds, contact and evidence; ends on the receipt. */
 import { useState } from 'react'
-import { Alert, Button, Card, Descriptions, Form, Input, Radio, Skeleton, Typography } from 'antd'
+import { Alert, Button, Card, Descriptions, Form, Input, Skeleton, Typography } from 'antd'
 import { useI18n } from '../shared/i18n.tsx'
 import { useApi } from '../shared/useApi.ts'
 import { ApiError, sendForm } from '../shared/api.ts'
@@ -8,6 +8,7 @@ import { Link } from '../shared/router.tsx'
 import type { EvidenceProblem } from '../shared/evidence.ts'
 import type { Profile } from '../shared/types.ts'
 import { EvidencePicker } from './EvidencePicker.tsx'
+import { ApplicantFields } from './ApplicantFields.tsx'
 import { Receipt } from './Receipt.tsx'
 import { query } from './nav.ts'
 
@@ -98,18 +99,7 @@ export default function ObjectionPage({ params }: { params: URLSearchParams }) {
       <RecordSummary code={subject} recordId={recordId} group={params.get('group')} />
       <Card>
         <Form layout="vertical" onFinish={submit} requiredMark style={{ maxWidth: 720 }}>
-          <Form.Item label={label(['申请人', 'Applicant'])} required>
-            <Radio.Group value={relation} onChange={(e) => setRelation(e.target.value as 'subject' | 'agent')} aria-label={label(['申请人身份', 'Applicant is'])}>
-              <Radio value="subject">{label(['信息主体本人（单位）', 'The subject itself'])}</Radio>
-              <Radio value="agent">{label(['受委托的代理人', 'An agent'])}</Radio>
-            </Radio.Group>
-          </Form.Item>
-          <Form.Item label={label(['申请人姓名或名称', 'Applicant name'])} name="applicantName" rules={[{ required: true, max: 100, message: label(['请填写申请人姓名或名称', 'Enter the applicant’s name']) }]}>
-            <Input autoComplete="name" />
-          </Form.Item>
-          <Form.Item label={label(['联系方式', 'Contact'])} name="applicantContact" rules={[{ required: true, max: 100, message: label(['请填写联系电话或电子邮箱', 'Enter a phone number or e-mail']) }]}>
-            <Input autoComplete="tel" />
-          </Form.Item>
+          <ApplicantFields relation={relation} onRelation={setRelation} nameField="applicantName" contactField="applicantContact" max={100} />
           <Form.Item label={label(['异议理由', 'Grounds'])} name="grounds" rules={[{ required: true, max: 5000, message: label(['请写明异议理由', 'State the grounds']) }]}>
             <Input.TextArea rows={5} showCount maxLength={5000} />
           </Form.Item>

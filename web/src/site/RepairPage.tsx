@@ -1,12 +1,13 @@
 /** 申请信用修复: first whether the record may be repaired and what to bring, then the form with materials; ends on the receipt. */
 import { useState } from 'react'
-import { Alert, Button, Card, Checkbox, Descriptions, Form, Input, List, Radio, Skeleton, Tag, Typography } from 'antd'
+import { Alert, Button, Card, Checkbox, Descriptions, Form, Input, List, Skeleton, Tag, Typography } from 'antd'
 import { useI18n } from '../shared/i18n.tsx'
 import { useApi } from '../shared/useApi.ts'
 import { ApiError, sendForm } from '../shared/api.ts'
 import { ErrorNotice } from '../shared/ErrorNotice.tsx'
 import type { EvidenceProblem } from '../shared/evidence.ts'
 import { EvidencePicker } from './EvidencePicker.tsx'
+import { ApplicantFields } from './ApplicantFields.tsx'
 import { Receipt } from './Receipt.tsx'
 import { RecordSummary } from './ObjectionPage.tsx'
 
@@ -120,18 +121,7 @@ export default function RepairPage({ params }: { params: URLSearchParams }) {
       {e?.mayApply ? (
         <Card title={label(['申请表', 'Application'])}>
           <Form layout="vertical" onFinish={submit} initialValues={{ commitment: commitmentText, signed: false, fulfilled: false }} style={{ maxWidth: 720 }}>
-            <Form.Item label={label(['申请人', 'Applicant'])} required>
-              <Radio.Group value={relation} onChange={(ev) => setRelation(ev.target.value as 'subject' | 'agent')} aria-label={label(['申请人身份', 'Applicant is'])}>
-                <Radio value="subject">{label(['信息主体本人（单位）', 'The subject itself'])}</Radio>
-                <Radio value="agent">{label(['受委托的代理人', 'An agent'])}</Radio>
-              </Radio.Group>
-            </Form.Item>
-            <Form.Item label={label(['申请人姓名或名称', 'Applicant name'])} name="name" rules={[{ required: true, max: 200, message: label(['请填写申请人姓名或名称', 'Enter the applicant’s name']) }]}>
-              <Input autoComplete="name" />
-            </Form.Item>
-            <Form.Item label={label(['联系方式', 'Contact'])} name="contact" rules={[{ required: true, max: 200, message: label(['请填写联系电话或电子邮箱', 'Enter a phone number or e-mail']) }]}>
-              <Input autoComplete="tel" />
-            </Form.Item>
+            <ApplicantFields relation={relation} onRelation={setRelation} nameField="name" contactField="contact" max={200} />
             <Form.Item label={label(['履行义务情况', 'Obligations fulfilled'])} name="statement" rules={[{ required: true, max: 4000, message: label(['请说明纠正失信行为、履行义务的情况', 'Describe how the obligations were met']) }]}>
               <Input.TextArea rows={4} showCount maxLength={4000} />
             </Form.Item>
