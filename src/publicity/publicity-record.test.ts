@@ -11,6 +11,7 @@ describe('payloadField', () => {
     ['a number last', '{"A":"b","N":12.5}', 'N', 12.5],
     ['an absent key', '{"A":"b"}', 'CF_CFLB', undefined],
     ['a key quoted inside another value', '{"CF_SY":"见 \\"CF_CFLB\\": 吊销","CF_CFLB":["010101"]}', 'CF_CFLB', ['010101']],
+    ['a key that ends another key after an escaped quote', '{"\\"v":0,"v":null}', 'v', null],
     ['a value with escaped quotes and brackets', '{"K":"a\\"]b","CF_CFLB":["0101]03"]}', 'K', 'a"]b'],
   ])('reads %s', (_, text, key, value) => {
     expect(payloadField(text, key)).toEqual(value)
@@ -23,6 +24,7 @@ describe('payloadField', () => {
         const text = spaced ? JSON.stringify(object, null, 1) : JSON.stringify(object)
         for (const key of Object.keys(object)) expect(payloadField(text, key)).toEqual(JSON.parse(JSON.stringify(object))[key])
       }),
+      { numRuns: 2000 },
     )
   })
 })

@@ -43,15 +43,25 @@ const space = (c: number) => c === 32 || c === 9 || c === 10 || c === 13
 
 /**
  * The value of a top-level key of a flat JSON object's text (as written by SQLite or read back from
- * PostgreSQL jsonb, which adds spaces). Inside a JSON string a quote is always escaped, so `"KEY"`
- * followed by a colon can only be a key. Falls back to a full parse for anything unexpected.
+ * PostgreSQL jsonb, which adds spaces). A `"KEY"` that opens a string outside any other string and
+ * is followed by a colon can only be a key. Falls back to a full parse for anything unexpected.
  */
 export function payloadField(text: string, key: string): unknown {
   const needle = JSON.stringify(key)
   let from = 0
+  let quotesBefore = 0
+  let counted = 0
   for (;;) {
     const at = text.indexOf(needle, from)
     if (at < 0) return undefined
+    // The needle may start at an escaped quote inside a string (key `"v` holds `"v"` in `"\"v"`):
+    // only a quote preceded by an even number of unescaped quotes opens a string.
+    for (let q = text.indexOf('"', counted); q >= 0 && q < at; q = text.indexOf('"', q + 1)) if (!escapedAt(text, q)) quotesBefore++
+    counted = at
+    if (quotesBefore % 2 !== 0) {
+      from = at + 1
+      continue
+    }
     let i = at + needle.length
     while (i < text.length && space(text.charCodeAt(i))) i++
     if (text[i] !== ':') {
@@ -67,6 +77,13 @@ export function payloadField(text: string, key: string): unknown {
       return fullParse(text, key)
     }
   }
+}
+
+/** Whether the quote at `q` is escaped: preceded by an odd run of backslashes. */
+function escapedAt(text: string, q: number): boolean {
+  let n = 0
+  while (q - 1 - n >= 0 && text.charCodeAt(q - 1 - n) === 92) n++
+  return n % 2 === 1
 }
 
 /** The end (exclusive) of the JSON value starting at `i`: a string, a flat array, or a literal; -1 if nested. */
