@@ -8,6 +8,7 @@ import pg from 'pg'
 import { mkdirSync } from 'node:fs'
 import { dirname, resolve } from 'node:path'
 import type { Tables } from './database.ts'
+import { withStatementCache } from './statement-cache.ts'
 
 export type Dialect = 'sqlite' | 'postgres'
 
@@ -31,6 +32,9 @@ export interface Database {
 pg.types.setTypeParser(20, (v) => Number(v))
 pg.types.setTypeParser(3802, (v) => v)
 
+// SQLite's default compile-time ceiling (SQLITE_MAX_MMAP_SIZE, just under 2 GiB); asking more is capped to it.
+const SQLITE_MMAP_BYTES = 2 * 1024 ** 3
+
 export const isPostgresUrl = (url: string) => /^postgres(ql)?:\/\//i.test(url)
 
 export interface OpenOptions {
@@ -52,7 +56,10 @@ function openSqlite(path: string): Database {
   sqlite.pragma('foreign_keys = ON')
   sqlite.pragma('busy_timeout = 5000')
   sqlite.pragma('cache_size = -65536')
-  const db = new Kysely<Tables>({ dialect: new SqliteDialect({ database: sqlite }) })
+  // Pages read straight from the OS cache instead of copied in by a read() each: a 10M-record
+  // store's point reads (profiles, checks) spend far less time in the kernel.
+  if (file !== ':memory:') sqlite.pragma(`mmap_size = ${SQLITE_MMAP_BYTES}`)
+  const db = new Kysely<Tables>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) })
   return {
     db,
     dialect: 'sqlite',
