@@ -4,7 +4,6 @@
  * by primary key), the decisions that ended any of them, and the pre-notices served on them. In
  * chunks of subjects; a handful of statements per thousand subjects whatever they hold.
  */
-import { payloadField } from '../publicity/publicity-record.ts'
 import { parsePayload } from './standing.ts'
 import { sql, type Kysely } from 'kysely'
 import type { Tables } from '../db/database.ts'
@@ -62,8 +61,14 @@ export function standingRepository(db: Kysely<Tables>) {
       if (subjectIds.length === 0 || reads.length === 0) return []
       const readOf = new Map(reads.map((r) => [r.category, r]))
       const wholePayload = reads.filter((r) => r.fields.kind === 'whole').map((r) => r.category)
-      const tierPayload = reads.filter((r) => r.fields.kind === 'tier_fields').map((r) => r.category)
-      const payload = sql<string | null>`case when ${wholePayload.length ? sql`r.category in (${sql.join(wholePayload)})` : sql`1 = 0`} or (${tierPayload.length ? sql`r.category in (${sql.join(tierPayload)})` : sql`1 = 0`} and v.tier is null) then v.payload else null end`
+      const payload = sql<string | null>`case when ${wholePayload.length ? sql`r.category in (${sql.join(wholePayload)})` : sql`1 = 0`} then v.payload else null end`
+      // Tier fields come out of the payload in the store, each as JSON text, and only when the
+      // provider sent no tier: a penalty's whole payload is ten times the size of its codes.
+      const tierKeys = [...new Set(reads.flatMap((r) => (r.fields.kind === 'tier_fields' ? r.fields.keys : [])))]
+      const tierField = (key: string) => {
+        const wanted = reads.filter((r) => r.fields.kind === 'tier_fields' && r.fields.keys.includes(key)).map((r) => r.category)
+        return sql<string | null>`case when v.tier is null and r.category in (${sql.join(wanted)}) then v.payload -> ${sql.lit(key)} else null end`
+      }
       // `category || ''` is not indexable: with the items' conditions in an OR, a planner would otherwise
       // read every record of those items through the (category, business_key) index instead of the
       // subjects' few records through records_subject_summary (seen on SQLite after ANALYZE: 3.5 s per
@@ -83,6 +88,7 @@ export function standingRepository(db: Kysely<Tables>) {
           .innerJoin('record_versions as v', 'v.id', 'r.current_version_id')
           .innerJoin('departments as d', 'd.id', 'r.department_id')
           .select(['r.id', 'r.subject_id', 'r.category', 'r.status', 'v.decision_date', 'v.publication_date', 'v.valid_from', 'v.valid_to', 'v.publicity_end', 'v.tier', 'd.code as department_code', payload.as('payload')])
+          .select(tierKeys.map((key, i) => tierField(key).as(`f${i}`)))
           .where('r.subject_id', 'in', part)
           .where('r.status', '=', 'in_force')
           .where(category, 'in', [...readOf.keys()])
@@ -92,7 +98,14 @@ export function standingRepository(db: Kysely<Tables>) {
           const read = readOf.get(r.category)!.fields
           let fields: Record<string, unknown> = {}
           if (r.payload !== null && read.kind === 'whole') fields = parsePayload(r.payload)
-          else if (r.payload !== null && read.kind === 'tier_fields') for (const k of read.keys) fields[k] = payloadField(r.payload, k)
+          else if (read.kind === 'tier_fields' && r.tier === null) {
+            // A key the payload lacks comes back as SQL NULL (absent); a JSON null as the text 'null'.
+            const row = r as unknown as Record<string, string | null>
+            for (const key of read.keys) {
+              const text = row[`f${tierKeys.indexOf(key)}`]
+              fields[key] = text === null || text === undefined ? undefined : JSON.parse(text)
+            }
+          }
           out.push({
             id: Number(r.id),
             subjectId: Number(r.subject_id),
