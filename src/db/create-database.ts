@@ -9,6 +9,7 @@ import { mkdirSync } from 'node:fs'
 import { dirname, resolve } from 'node:path'
 import type { Tables } from './database.ts'
 import { withStatementCache } from './statement-cache.ts'
+import { withNamedStatements } from './named-statements.ts'
 
 export type Dialect = 'sqlite' | 'postgres'
 
@@ -87,7 +88,7 @@ function openPostgres(rawUrl: string, options: OpenOptions): Database {
   })
   // A dropped idle connection must not take the process down.
   pool.on('error', () => {})
-  const db = new Kysely<Tables>({ dialect: new PostgresDialect({ pool }) })
+  const db = new Kysely<Tables>({ dialect: new PostgresDialect({ pool: withNamedStatements(pool) }) })
   const parsed = new URL(url)
   parsed.password = ''
   return {
