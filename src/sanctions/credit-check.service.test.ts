@@ -27,6 +27,10 @@ describeEachPlatform('credit checks', (get) => {
     expect(ban.legalBasis).toContain('第三十四条')
     expect(ban.triggeredBy).toEqual([{ kind: 'list_entry', recordId: await city.recordOf('YZSXZT', 'listed'), category: 'YZSXZT', listName: '市场监督管理严重违法失信名单' }])
     expect(r!.result!.why[0]).toContain('市场监督管理严重违法失信名单')
+    // The entry's own fields, read out of the record's payload by the store.
+    expect(r!.result!.entries).toEqual([
+      expect.objectContaining({ category: 'YZSXZT', listKind: 'black', reason: '提供虚假材料骗取许可', decisionNumber: '新市监严列〔2026〕listed号', authority: expect.stringContaining('市场监督管理局'), listingDate: '2026-01-10', endDate: '2029-01-09' }),
+    ])
   })
 
   it('does not apply the procurement ban to a matter the measure does not cover', async () => {

@@ -32,6 +32,7 @@ import { ruleSetInForce } from '../publicity/rule-set.ts'
 import { builtInRuleSet } from '../publicity/built-in-rule-set.ts'
 import type { CatalogItemDefinition } from '../catalog/catalog.ts'
 import { standingRepository, type CategoryRead } from './standing.repository.ts'
+import { listEntryKeys } from './list-items.ts'
 import { creditCheckRepository, type CheckRow, type ResultRow } from './credit-check.repository.ts'
 import { checkFeedback, resultBody, type CheckResultBody, type FeedbackOutcome } from './check-result.ts'
 
@@ -110,12 +111,12 @@ export function createCreditCheckService(deps: { database: Database; clock: Cloc
     const set = ruleSetInForce(sets, today) ?? builtInRuleSet
     const compiled = publicityRules.compiled(sets, today, { key: rules, definitions: rulesCache!.definitions })
     // Only what can count today: entries not yet expired, negative records within the longest window.
-    const reads: CategoryRead[] = [...rules.listItems.keys()].map((category) => ({ category, fields: { kind: 'whole' }, validToFrom: today }))
+    const reads: CategoryRead[] = [...rules.listItems.values()].map((item) => ({ category: item.code, fields: { kind: 'keys', keys: listEntryKeys(item) }, validToFrom: today }))
     if (readsNegative) {
       for (const category of rules.negativeItems.keys()) {
         const rule = compiled.ruleOf(category)
         const datedFrom = earliestStartShown(rule, today)
-        reads.push({ category, fields: { kind: 'tier_fields', keys: tierFieldKeys(rule) }, ...(datedFrom ? { datedFrom } : {}) })
+        reads.push({ category, fields: { kind: 'tier_keys', keys: tierFieldKeys(rule) }, ...(datedFrom ? { datedFrom } : {}) })
       }
       if (rules.commitment) reads.push({ category: rules.commitment.code, fields: { kind: 'none' }, fieldEquals: { key: FULFILMENT_KEY, value: BREACH_CODE } })
     }

@@ -78,6 +78,12 @@ export interface ListRecordFacts {
 const text = (v: unknown): string | null => (typeof v === 'string' && v.trim() !== '' ? v : typeof v === 'number' ? String(v) : null)
 const date = (v: unknown): string | null => (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v) ? v : null)
 
+/** Every payload field toListEntry reads of an item's records. */
+export function listEntryKeys(item: ListItem): string[] {
+  const { listName, reason, basis, authority, decisionNumber, removal } = item.keys
+  return [...new Set([listName, reason, basis, authority, decisionNumber, ...removal].filter((k): k is string => k !== null))]
+}
+
 export function toListEntry(item: ListItem, r: ListRecordFacts): ListEntry {
   const get = (key: string | null) => (key === null ? null : text(r.payload[key]))
   const removals = [...item.keys.removal.map((k) => date(r.payload[k])), r.endedOn].filter((d): d is string => d !== null).sort()

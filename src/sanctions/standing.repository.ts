@@ -4,7 +4,6 @@
  * by primary key), the decisions that ended any of them, and the pre-notices served on them. In
  * chunks of subjects; a handful of statements per thousand subjects whatever they hold.
  */
-import { parsePayload } from './standing.ts'
 import { sql, type Kysely } from 'kysely'
 import type { Tables } from '../db/database.ts'
 import { chunked } from '../subjects/subject-lookup.repository.ts'
@@ -45,8 +44,11 @@ export interface PreNoticeDate {
  */
 export interface CategoryRead {
   category: string
-  /** 'whole': every field (list entries); 'tier_fields': these keys, only when the provider sent no tier. */
-  fields: { kind: 'whole' } | { kind: 'tier_fields'; keys: readonly string[] } | { kind: 'none' }
+  /**
+   * The payload fields the check reads: 'keys' always (a list entry's name, authority, reason…),
+   * 'tier_keys' only when the provider sent no tier (the fields the tier is then assigned from).
+   */
+  fields: { kind: 'keys'; keys: readonly string[] } | { kind: 'tier_keys'; keys: readonly string[] } | { kind: 'none' }
   /** Leave out entries whose valid-to date is before this day. */
   validToFrom?: string
   /** Leave out records published and decided before this day (both dates, when present). */
@@ -60,14 +62,14 @@ export function standingRepository(db: Kysely<Tables>) {
     async recordsOf(subjectIds: readonly number[], reads: readonly CategoryRead[]): Promise<StandingRow[]> {
       if (subjectIds.length === 0 || reads.length === 0) return []
       const readOf = new Map(reads.map((r) => [r.category, r]))
-      const wholePayload = reads.filter((r) => r.fields.kind === 'whole').map((r) => r.category)
-      const payload = sql<string | null>`case when ${wholePayload.length ? sql`r.category in (${sql.join(wholePayload)})` : sql`1 = 0`} then v.payload else null end`
-      // Tier fields come out of the payload in the store, each as JSON text, and only when the
-      // provider sent no tier: a penalty's whole payload is ten times the size of its codes.
-      const tierKeys = [...new Set(reads.flatMap((r) => (r.fields.kind === 'tier_fields' ? r.fields.keys : [])))]
-      const tierField = (key: string) => {
-        const wanted = reads.filter((r) => r.fields.kind === 'tier_fields' && r.fields.keys.includes(key)).map((r) => r.category)
-        return sql<string | null>`case when v.tier is null and r.category in (${sql.join(wanted)}) then v.payload -> ${sql.lit(key)} else null end`
+      // Only the named fields come out of the payload, each as JSON text, in the store: a record's
+      // whole payload is ten times the size of what a check reads of it.
+      const keys = [...new Set(reads.flatMap((r) => (r.fields.kind === 'none' ? [] : r.fields.keys)))]
+      const fieldOf = (key: string) => {
+        const always = reads.filter((r) => r.fields.kind === 'keys' && r.fields.keys.includes(key)).map((r) => r.category)
+        const tierless = reads.filter((r) => r.fields.kind === 'tier_keys' && r.fields.keys.includes(key)).map((r) => r.category)
+        const when = [...(always.length ? [sql`r.category in (${sql.join(always)})`] : []), ...(tierless.length ? [sql`(v.tier is null and r.category in (${sql.join(tierless)}))`] : [])]
+        return sql<string | null>`case when ${sql.join(when, sql` or `)} then v.payload -> ${sql.lit(key)} else null end`
       }
       // `category || ''` is not indexable: with the items' conditions in an OR, a planner would otherwise
       // read every record of those items through the (category, business_key) index instead of the
@@ -87,8 +89,8 @@ export function standingRepository(db: Kysely<Tables>) {
           .selectFrom('records as r')
           .innerJoin('record_versions as v', 'v.id', 'r.current_version_id')
           .innerJoin('departments as d', 'd.id', 'r.department_id')
-          .select(['r.id', 'r.subject_id', 'r.category', 'r.status', 'v.decision_date', 'v.publication_date', 'v.valid_from', 'v.valid_to', 'v.publicity_end', 'v.tier', 'd.code as department_code', payload.as('payload')])
-          .select(tierKeys.map((key, i) => tierField(key).as(`f${i}`)))
+          .select(['r.id', 'r.subject_id', 'r.category', 'r.status', 'v.decision_date', 'v.publication_date', 'v.valid_from', 'v.valid_to', 'v.publicity_end', 'v.tier', 'd.code as department_code'])
+          .select(keys.map((key, i) => fieldOf(key).as(`f${i}`)))
           .where('r.subject_id', 'in', part)
           .where('r.status', '=', 'in_force')
           .where(category, 'in', [...readOf.keys()])
@@ -96,13 +98,12 @@ export function standingRepository(db: Kysely<Tables>) {
           .execute()
         for (const r of rows) {
           const read = readOf.get(r.category)!.fields
-          let fields: Record<string, unknown> = {}
-          if (r.payload !== null && read.kind === 'whole') fields = parsePayload(r.payload)
-          else if (read.kind === 'tier_fields' && r.tier === null) {
+          const fields: Record<string, unknown> = {}
+          if (read.kind === 'keys' || (read.kind === 'tier_keys' && r.tier === null)) {
             // A key the payload lacks comes back as SQL NULL (absent); a JSON null as the text 'null'.
             const row = r as unknown as Record<string, string | null>
             for (const key of read.keys) {
-              const text = row[`f${tierKeys.indexOf(key)}`]
+              const text = row[`f${keys.indexOf(key)}`]
               fields[key] = text === null || text === undefined ? undefined : JSON.parse(text)
             }
           }
