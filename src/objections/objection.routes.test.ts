@@ -65,7 +65,12 @@ describeEachPlatform('objections over HTTP and the CLI', (get) => {
   })
 
   it('walks the staff ladder 401 → 403 → 400 → 200, and the provider answers over its API key', async () => {
-    const filed = await app.inject({ method: 'POST', url: '/api/v1/objections', payload: { subject: firmUscc, recordId: city.recordOf('government', 'current'), applicant: { name: '赵敏', contact: '138', relation: 'subject' }, grounds: '金额有误' } })
+    const payload = { subject: firmUscc, recordId: city.recordOf('government', 'current'), applicant: { name: '赵敏', contact: '138', relation: 'subject' }, grounds: '金额有误' }
+    // Not public: an anonymous caller is told it does not exist; the office's counter files it.
+    const anonymous = await app.inject({ method: 'POST', url: '/api/v1/objections', payload })
+    expect(anonymous.statusCode).toBe(404)
+    expect(anonymous.json().error.code).toBe('OBJECTION_RECORD_NOT_FOUND')
+    const filed = await app.inject({ method: 'POST', url: '/api/v1/objections', payload, headers: admin })
     expect(filed.statusCode, filed.body).toBe(201)
     const invalid = await app.inject({ method: 'POST', url: '/api/v1/objections', payload: { subject: firmUscc, recordId: 'x', applicant: { name: '赵敏', contact: '138', relation: 'friend' }, grounds: '' } })
     expect(invalid.json().error.code).toBe('OBJECTION_REQUEST_INVALID')
@@ -93,7 +98,7 @@ describeEachPlatform('objections over HTTP and the CLI', (get) => {
 
   it('serves the evidence to staff only', async () => {
     const { platform } = get()
-    const filed = await platform.objections.file({ type: 'public' }, { subject: firmUscc, recordId: city.recordOf('authorised', 'current'), applicant: { name: '赵敏', contact: '138', relation: 'subject' }, grounds: 'x', evidence: [{ name: '决定书.pdf', bytes: pdf }] })
+    const filed = await platform.objections.file(system, { subject: firmUscc, recordId: city.recordOf('authorised', 'current'), applicant: { name: '赵敏', contact: '138', relation: 'subject' }, grounds: 'x', evidence: [{ name: '决定书.pdf', bytes: pdf }] })
     const evidenceId = (await platform.objections.show(system, filed.objection.id)).evidence[0]!.id
     const url = `/api/v1/objections/${filed.objection.id}/evidence/${evidenceId}`
     expect((await app.inject(url)).statusCode).toBe(401)

@@ -22,8 +22,9 @@ describeEachPlatform('objections', (get) => {
     const p = await platform.profiles.profile({ type: 'public' }, firmUscc, { limit: 200 })
     return p.groups.flatMap((g) => g.records).find((r) => r.id === recordId)
   }
-  const file = (recordId: number, extra: Partial<Parameters<Platform['objections']['file']>[1]> = {}) =>
-    platform.objections.file({ type: 'public' }, { subject: firmUscc, recordId, applicant, grounds: '处罚金额与决定书不符', evidence: [{ name: '决定书.pdf', bytes: pdf }], ...extra })
+  // Filed at the service counter, which has verified the subject: any record of the subject, public or not.
+  const file = (recordId: number, extra: Partial<Parameters<Platform['objections']['file']>[1]> = {}, actor: Actor = office()) =>
+    platform.objections.file(actor, { subject: firmUscc, recordId, applicant, grounds: '处罚金额与决定书不符', evidence: [{ name: '决定书.pdf', bytes: pdf }], ...extra })
 
   beforeAll(async () => {
     platform = get().platform
@@ -32,10 +33,23 @@ describeEachPlatform('objections', (get) => {
     ggzyReviewer = reviewer('ggzy.reviewer', city.departmentIds.GGZY, 'GGZY')
   })
 
+  it('answers an anonymous filing about a record the public does not see like an unknown record', async () => {
+    const unknown = await file(999_999_999, {}, { type: 'public' }).catch((e: unknown) => e)
+    for (const level of ['government', 'authorised', 'none'] as const) {
+      const recordId = city.recordOf(level, 'current')
+      const hidden = await file(recordId, {}, { type: 'public' }).catch((e: unknown) => e)
+      expect(hidden).toMatchObject({ code: 'OBJECTION_RECORD_NOT_FOUND', kind: 'not_found' })
+      expect((hidden as Error).message.replace(String(recordId), 'N')).toBe((unknown as Error).message.replace('999999999', 'N'))
+      expect(await platform.objections.marks([recordId])).toEqual(new Set())
+    }
+    // Nor one whose publicity period has ended.
+    await expect(file(city.recordOf('public', 'expired'), {}, { type: 'public' })).rejects.toMatchObject({ code: 'OBJECTION_RECORD_NOT_FOUND' })
+  })
+
   it('marks the record 异议处理中 on receipt and removes the mark when the office confirms it', async () => {
     const recordId = city.recordOf('public', 'current')
     expect((await publicRecord(recordId))?.underObjection).toBe(false)
-    const filed = await file(recordId)
+    const filed = await file(recordId, {}, { type: 'public' })
     expect(filed.receiptNumber).toBe('YY-20260302-0001')
     expect(filed.statusToken.length).toBeGreaterThanOrEqual(24)
     expect(filed.objection).toMatchObject({ state: 'received', recordVersion: 1, departmentId: city.departmentIds.SCJG, receivedOn: '2026-03-02', dueOn: '2026-03-05', finalDueOn: '2026-03-11' })
@@ -151,7 +165,7 @@ describeEachPlatform('objections', (get) => {
     const failing = { ...platform.audit, append: async () => { throw new Error('disk full') } }
     const { createObjectionService } = await import('./objection.service.ts')
     const { createSettings } = await import('../db/settings.ts')
-    const broken = createObjectionService({ database: platform.database, clock: get().clock, audit: failing, calendar: platform.calendar, settings: createSettings({ database: platform.database, clock: get().clock }), subjects: platform.subjects })
+    const broken = createObjectionService({ database: platform.database, clock: get().clock, audit: failing, calendar: platform.calendar, settings: createSettings({ database: platform.database, clock: get().clock }), subjects: platform.subjects, shownToPublic: platform.profiles.shownToPublic })
     await expect(broken.decide(office(), filed.objection.id, { outcome: 'deleted', note: '删除' })).rejects.toThrow('disk full')
     expect(await count()).toEqual(before)
     expect((await platform.objections.show(office(), filed.objection.id)).state).toBe('received')

@@ -12,7 +12,7 @@ import { chinaDate, type Clock } from '../clock.ts'
 import { AppError, conflict, forbidden, notFound } from '../errors.ts'
 import type { AuditTrail } from '../security/audit-trail.ts'
 import { actorRef, actorRoles, type Actor } from '../security/actor.ts'
-import { authorize, canActFor } from '../security/policy.ts'
+import { authorize, can, canActFor } from '../security/policy.ts'
 import type { SubjectService } from '../subjects/subject.service.ts'
 import type { CalendarService } from '../calendar/calendar.service.ts'
 import type { Settings } from '../db/settings.ts'
@@ -49,7 +49,16 @@ export interface Filed {
 const hashToken = (token: string) => createHash('sha256').update(token).digest('hex')
 const scheduler: Actor = { type: 'system', name: 'scheduler' }
 
-export function createObjectionService(deps: { database: Database; clock: Clock; audit: AuditTrail; calendar: CalendarService; settings: Settings; subjects: SubjectService }) {
+export function createObjectionService(deps: {
+  database: Database
+  clock: Clock
+  audit: AuditTrail
+  calendar: CalendarService
+  settings: Settings
+  subjects: SubjectService
+  /** Whether the public sees the record now (the profile's answer to an anonymous caller). */
+  shownToPublic: (subjectId: number, record: { id: number; category: string }) => Promise<boolean>
+}) {
   const { database, clock, audit, calendar, settings, subjects } = deps
   const repo = objectionRepository(database.db)
   const today = () => chinaDate(clock)
@@ -152,8 +161,10 @@ export function createObjectionService(deps: { database: Database; clock: Clock;
 
       const subjectId = await subjects.resolveId(input.subject)
       const record = await repo.recordFacts(input.recordId)
-      // A record of another subject is answered like an unknown one.
-      if (subjectId === undefined || !record || record.subjectId !== subjectId) {
+      // A record of another subject is answered like an unknown one; so is, to anyone but the service
+      // counter that verified the subject (serve_subjects), a record the public does not see: filing
+      // is open to all, and must not tell who holds which non-public record.
+      if (subjectId === undefined || !record || record.subjectId !== subjectId || (!can(actor, 'serve_subjects') && !(await deps.shownToPublic(subjectId, record)))) {
         throw notFound('OBJECTION_RECORD_NOT_FOUND', `信用主体 ${input.subject} 没有编号为 ${input.recordId} 的信息`, `Subject ${input.subject} has no record ${input.recordId}`, { field: 'recordId' })
       }
       if (await repo.openOn(record.id)) throw conflict('OBJECTION_ALREADY_OPEN', '该信息已有正在处理的异议', 'An objection about this record is already being handled')

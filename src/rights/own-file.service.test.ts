@@ -53,7 +53,8 @@ describeEachPlatform('the subject’s own file', (get) => {
   it('lists the objections the subject has filed', async () => {
     const { platform } = get()
     const recordId = city.recordOf('public', 'expired')
-    const filed = await platform.objections.file({ type: 'public' }, { subject: firmUscc, recordId, applicant: { name: '新乡市查询测试食品有限公司', contact: '0373-5550100', relation: 'subject' }, grounds: '处罚决定已被复议撤销' })
+    // At the service counter: the record's publicity period has ended, so the public site would not take it.
+    const filed = await platform.objections.file(city.actors.office, { subject: firmUscc, recordId, applicant: { name: '新乡市查询测试食品有限公司', contact: '0373-5550100', relation: 'subject' }, grounds: '处罚决定已被复议撤销' })
     const file = await platform.rights.ownFile(firm)
     expect(file.objections).toMatchObject([{ receiptNumber: filed.receiptNumber, recordId, state: 'received' }])
   })
