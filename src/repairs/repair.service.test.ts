@@ -80,6 +80,9 @@ describeEachPlatform('credit repair', (get) => {
       ['as an agent without a power of attorney', () => application(records.current, { applicant: { name: '代理人', contact: '13800000000', relation: 'agent' } }), 'REPAIR_FIELD_REQUIRED'],
       ['for another subject’s record', () => application(records.current, { subject: personId }), 'REPAIR_RECORD_NOT_FOUND'],
       ['for a record that does not exist', () => application(999_999), 'REPAIR_RECORD_NOT_FOUND'],
+      // Not shown to the public: unknown to an anonymous applicant, whatever its eligibility.
+      ['for a record shared with government only', () => application(records.government), 'REPAIR_RECORD_NOT_FOUND'],
+      ['for a warning, never published', () => application(records.warning), 'REPAIR_RECORD_NOT_FOUND'],
       ['with a material that is not an accepted type', () => application(records.current, { materials: [{ name: '凭证.pdf', bytes: Buffer.from('MZ not a pdf') }] }), 'EVIDENCE_TYPE_NOT_ALLOWED'],
       ['with no commitment text', () => application(records.current, { commitment: { text: '  ', signed: true } }), 'REPAIR_FIELD_REQUIRED'],
     ])('is refused %s', async (_, input, code, conditions) => {
@@ -89,6 +92,12 @@ describeEachPlatform('credit repair', (get) => {
       if (conditions) expect((error as { details: { unmet: Array<{ condition: string }> } }).details.unmet.map((u) => u.condition)).toEqual(conditions)
       expect(await count('audit_log')).toBe(before)
     })
+  })
+
+  it('tells the service counter, which verified the subject, why a record the public does not see cannot be repaired', async () => {
+    const error = await platform().repairs.apply(office, application(records.warning)).catch((e: unknown) => e)
+    expect(error).toMatchObject({ code: 'REPAIR_NOT_ELIGIBLE' })
+    expect((error as { details: { unmet: Array<{ condition: string }> } }).details.unmet.map((u) => u.condition)).toEqual(['minor_stops_itself', 'not_published'])
   })
 
   describe('the flow to approval', () => {

@@ -217,7 +217,9 @@ export function createRepairService(deps: {
       // The same answer whether the record is missing or someone else's: ids are not to be probed.
       if (!owner || subjectId === undefined || subjectId !== owner.subjectId) throw recordNotFound(input.recordId)
 
-      const { verdict } = await eligibilityOf(input.recordId, { obligations: { fulfilled: input.obligations.fulfilled, evidence }, commitmentSigned: input.commitment.signed })
+      const { facts, verdict } = await eligibilityOf(input.recordId, { obligations: { fulfilled: input.obligations.fulfilled, evidence }, commitmentSigned: input.commitment.signed })
+      // As with objections: a record the public does not see is unknown to all but the service counter.
+      if (!facts.shownToPublic && !can(actor, 'serve_subjects')) throw recordNotFound(input.recordId)
       if (!verdict.eligible) {
         throw new AppError('REPAIR_NOT_ELIGIBLE', `不符合信用修复条件：${verdict.unmet.map((u) => u.zh).join('；')}`, `Not eligible for credit repair: ${verdict.unmet.map((u) => u.en).join('; ')}`, { kind: 'conflict', details: { unmet: verdict.unmet } })
       }
