@@ -155,6 +155,28 @@ describeEachPlatform('the HTTP API', (get) => {
     expect(versions.items.map((v: { version: number }) => v.version)).toEqual([1, 2])
   })
 
+  it('lets the office disable a staff account over HTTP, ending its sign-in at once, and reset a password', async () => {
+    const { platform } = get()
+    await platform.access.addUser(system, { username: 'temp.clerk', displayName: '临时报送员', password, departmentCode: 'SCJG', roles: ['department_operator'] })
+    const tempCookie = await login('temp.clerk')
+    const whoAmI = async () => (await app.inject({ url: '/api/v1/session', headers: { cookie: tempCookie } })).json().actor
+    expect(await whoAmI()).toMatchObject({ type: 'user', username: 'temp.clerk' })
+    const body = { status: 'disabled' }
+    expect((await app.inject({ method: 'PATCH', url: '/api/v1/users/temp.clerk', payload: body })).statusCode).toBe(401)
+    expect((await app.inject({ method: 'PATCH', url: '/api/v1/users/temp.clerk', payload: body, headers: { cookie: clerkCookie } })).statusCode).toBe(403)
+    expect((await app.inject({ method: 'PATCH', url: '/api/v1/users/temp.clerk', payload: { status: 'gone' }, headers: { cookie: adminCookie } })).statusCode).toBe(400)
+    const disabled = await app.inject({ method: 'PATCH', url: '/api/v1/users/temp.clerk', payload: body, headers: { cookie: adminCookie } })
+    expect(disabled.statusCode, disabled.body).toBe(200)
+    expect(disabled.json()).toMatchObject({ username: 'temp.clerk', status: 'disabled' })
+    expect(await whoAmI()).toEqual({ type: 'public' })
+    expect((await app.inject({ method: 'PATCH', url: '/api/v1/users/nobody.here', payload: body, headers: { cookie: adminCookie } })).json().error.code).toBe('USER_NOT_FOUND')
+    await app.inject({ method: 'PATCH', url: '/api/v1/users/temp.clerk', payload: { status: 'active' }, headers: { cookie: adminCookie } })
+    const reset = await app.inject({ method: 'POST', url: '/api/v1/users/temp.clerk/password', payload: { password: 'Fresh-Horse-4-battery' }, headers: { cookie: adminCookie } })
+    expect(reset.statusCode, reset.body).toBe(204)
+    expect((await app.inject({ method: 'POST', url: '/api/v1/session', payload: { username: 'temp.clerk', password } })).statusCode).toBe(401)
+    expect((await app.inject({ method: 'POST', url: '/api/v1/session', payload: { username: 'temp.clerk', password: 'Fresh-Horse-4-battery' } })).statusCode).toBe(200)
+  })
+
   it('answers unknown routes and bad JSON with coded errors', async () => {
     const missing = await app.inject('/api/v1/nothing-here')
     expect(missing.statusCode).toBe(404)

@@ -94,6 +94,28 @@ export function accessRepository(db: Kysely<Tables>) {
       if (user.roles.length) await db.insertInto('user_roles').values(user.roles.map((role) => ({ user_id: id, role }))).execute()
       return id
     },
+    async updateUser(userId: number, patch: { displayName: string; departmentId: number | null; status: 'active' | 'disabled' }): Promise<void> {
+      await db.updateTable('users').set({ display_name: patch.displayName, department_id: patch.departmentId, status: patch.status }).where('id', '=', userId).execute()
+    },
+    async setRoles(userId: number, roles: readonly Role[]): Promise<void> {
+      await db.deleteFrom('user_roles').where('user_id', '=', userId).execute()
+      if (roles.length) await db.insertInto('user_roles').values(roles.map((role) => ({ user_id: userId, role }))).execute()
+    },
+    /** Active platform administrators other than this user (an office must never lock itself out). */
+    async otherActiveAdmins(userId: number): Promise<number> {
+      const r = await db
+        .selectFrom('users')
+        .innerJoin('user_roles', 'user_roles.user_id', 'users.id')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('user_roles.role', '=', 'platform_admin')
+        .where('users.status', '=', 'active')
+        .where('users.id', '!=', userId)
+        .executeTakeFirstOrThrow()
+      return Number(r.n)
+    },
+    async deleteSessionsOf(userId: number): Promise<void> {
+      await db.deleteFrom('sessions').where('user_id', '=', userId).execute()
+    },
     async setPassword(userId: number, passwordHash: string): Promise<void> {
       await db.updateTable('users').set({ password_hash: passwordHash }).where('id', '=', userId).execute()
     },

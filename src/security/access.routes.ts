@@ -95,6 +95,45 @@ export const accessRoutes =
       async (request, reply) => reply.code(201).send(await platform.access.addUser(request.actor, request.body)),
     )
 
+    r.patch(
+      '/users/:username',
+      {
+        schema: {
+          tags: ['access'],
+          summary: '修改用户：姓名、部门、角色、停用或启用 Change a user: name, department, roles, disable or enable',
+          description: 'Disabling ends the user’s sessions at once. The last active platform administrator can be neither disabled nor lose the role.',
+          security: [{ session: [] }],
+          params: z.object({ username: z.string().min(1).max(64) }),
+          body: z.object({
+            displayName: z.string().min(1).max(100).optional(),
+            departmentCode: z.string().max(32).nullable().optional(),
+            roles: z.array(z.enum(roles)).min(1).optional(),
+            status: z.enum(['active', 'disabled']).optional(),
+          }),
+          response: { 200: userSchema, ...errorResponses(400, 401, 403, 404, 409) },
+        },
+      },
+      async (request) => platform.access.updateUser(request.actor, request.params.username, request.body),
+    )
+
+    r.post(
+      '/users/:username/password',
+      {
+        schema: {
+          tags: ['access'],
+          summary: '重置用户密码（结束其全部会话） Reset a user’s password (ends all the user’s sessions)',
+          security: [{ session: [] }],
+          params: z.object({ username: z.string().min(1).max(64) }),
+          body: z.object({ password: z.string().min(1).max(256) }),
+          response: { 204: z.null(), ...errorResponses(400, 401, 403, 404) },
+        },
+      },
+      async (request, reply) => {
+        await platform.access.resetPassword(request.actor, request.params.username, request.body.password)
+        return reply.code(204).send(null)
+      },
+    )
+
     r.get('/api-keys', { schema: { tags: ['access'], summary: 'API 密钥列表 API keys (never the secrets)', security: [{ session: [] }], response: { 200: z.object({ items: z.array(apiKeySchema) }), ...errorResponses(401, 403) } } }, async (request) => ({
       items: await platform.access.listApiKeys(request.actor),
     }))

@@ -66,4 +66,58 @@ describeEachPlatform('access', (get) => {
     await expect(platform.access.addUser(clerk, { username: 'another', displayName: 'a', password, roles: ['auditor'] })).rejects.toMatchObject({ code: 'FORBIDDEN' })
     await expect(platform.access.listUsers({ type: 'public' })).rejects.toMatchObject({ code: 'UNAUTHENTICATED' })
   })
+
+  it('disables a user at once, ending the sessions, and enables them again; audited', async () => {
+    const { platform } = get()
+    await platform.access.addUser(system, { username: 'leaver', displayName: '离职员', password, departmentCode: 'SCJG', roles: ['department_operator'] })
+    const { token } = await platform.access.login('leaver', password)
+    expect(await platform.access.authenticateSession(token)).toMatchObject({ username: 'leaver' })
+    expect(await platform.access.updateUser(system, 'leaver', { status: 'disabled' })).toMatchObject({ status: 'disabled' })
+    expect(await platform.access.authenticateSession(token)).toBeUndefined()
+    await expect(platform.access.login('leaver', password)).rejects.toMatchObject({ code: 'LOGIN_FAILED' })
+    await platform.access.updateUser(system, 'leaver', { status: 'active' })
+    expect(await platform.access.authenticateSession(token)).toBeUndefined() // the old session stays ended
+    await expect(platform.access.login('leaver', password)).resolves.toMatchObject({ user: { username: 'leaver' } })
+    const audit = await platform.database.db.selectFrom('audit_log').select(['action', 'detail']).where('entity_id', '=', 'leaver').where('action', '=', 'user.update').orderBy('id').execute()
+    expect(audit.map((a) => JSON.parse(a.detail as string).after.status)).toEqual(['disabled', 'active'])
+  })
+
+  it('changes roles and department, applied from the next request, and keeps department roles tied to a department', async () => {
+    const { platform } = get()
+    await platform.departments.add(system, { code: 'GGZY', name: '新乡市公共资源交易中心', division: '410700', kind: 'provider' })
+    await platform.access.addUser(system, { username: 'mover', displayName: '调岗员', password, departmentCode: 'SCJG', roles: ['department_operator'] })
+    const { token } = await platform.access.login('mover', password)
+    const moved = await platform.access.updateUser(system, 'mover', { departmentCode: 'GGZY', roles: ['credit_checker', 'credit_checker'], displayName: '核查员' })
+    expect(moved).toMatchObject({ displayName: '核查员', departmentCode: 'GGZY', roles: ['credit_checker'], status: 'active' })
+    expect(await platform.access.authenticateSession(token)).toMatchObject({ departmentCode: 'GGZY', roles: ['credit_checker'] })
+    await expect(platform.access.updateUser(system, 'mover', { departmentCode: null })).rejects.toMatchObject({ code: 'USER_DEPARTMENT_REQUIRED' })
+    await expect(platform.access.updateUser(system, 'mover', { roles: [] })).rejects.toMatchObject({ code: 'USER_ROLES_REQUIRED' })
+    await expect(platform.access.updateUser(system, 'nobody-here', { status: 'disabled' })).rejects.toMatchObject({ code: 'USER_NOT_FOUND', kind: 'not_found' })
+    expect(await platform.access.updateUser(system, 'mover', { departmentCode: null, roles: ['auditor'] })).toMatchObject({ departmentCode: null, roles: ['auditor'] })
+  })
+
+  it('never leaves the platform without an active administrator', async () => {
+    const { platform } = get()
+    await platform.access.addUser(system, { username: 'admin1', displayName: '管理员一', password, roles: ['platform_admin'] })
+    await expect(platform.access.updateUser(system, 'admin1', { status: 'disabled' })).rejects.toMatchObject({ code: 'USER_LAST_ADMIN', kind: 'conflict' })
+    await expect(platform.access.updateUser(system, 'admin1', { roles: ['auditor'] })).rejects.toMatchObject({ code: 'USER_LAST_ADMIN' })
+    expect((await platform.access.listUsers(system)).find((u) => u.username === 'admin1')).toMatchObject({ status: 'active', roles: ['platform_admin'] })
+    await platform.access.addUser(system, { username: 'admin2', displayName: '管理员二', password, roles: ['platform_admin'] })
+    expect(await platform.access.updateUser(system, 'admin1', { status: 'disabled' })).toMatchObject({ status: 'disabled' })
+    await expect(platform.access.updateUser(system, 'admin2', { roles: ['auditor'] })).rejects.toMatchObject({ code: 'USER_LAST_ADMIN' })
+  })
+
+  it('resets a password: the old one stops working and every session ends', async () => {
+    const { platform } = get()
+    await platform.access.addUser(system, { username: 'forgetful', displayName: '忘记密码', password, roles: ['auditor'] })
+    const { token } = await platform.access.login('forgetful', password)
+    await expect(platform.access.resetPassword(system, 'forgetful', 'short')).rejects.toMatchObject({ code: 'PASSWORD_WEAK' })
+    await platform.access.resetPassword(system, 'forgetful', 'Another-Horse-7-staple')
+    expect(await platform.access.authenticateSession(token)).toBeUndefined()
+    await expect(platform.access.login('forgetful', password)).rejects.toMatchObject({ code: 'LOGIN_FAILED' })
+    await expect(platform.access.login('forgetful', 'Another-Horse-7-staple')).resolves.toMatchObject({ user: { username: 'forgetful' } })
+    const clerk = (await platform.access.authenticateSession((await platform.access.login('clerk', password)).token))!
+    await expect(platform.access.resetPassword(clerk, 'forgetful', 'Third-Horse-5-battery')).rejects.toMatchObject({ code: 'FORBIDDEN' })
+    await expect(platform.access.updateUser(clerk, 'forgetful', { status: 'disabled' })).rejects.toMatchObject({ code: 'FORBIDDEN' })
+  })
 })

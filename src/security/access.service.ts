@@ -23,6 +23,15 @@ export interface NewUser {
   roles: Role[]
 }
 
+/** What the platform office may change of a staff account; absent fields stay as they are. */
+export interface UserChange {
+  displayName?: string
+  /** null: no department (platform roles only). */
+  departmentCode?: string | null
+  roles?: Role[]
+  status?: 'active' | 'disabled'
+}
+
 export interface NewApiKey {
   name: string
   departmentCode: string
@@ -46,6 +55,8 @@ export function createAccessService(deps: { database: Database; clock: Clock; au
   const repo = accessRepository(database.db)
   const failedLogins = new Map<string, number[]>()
   const apiKeyLastTouched = new Map<number, number>()
+
+  const userNotFound = (username: string) => notFound('USER_NOT_FOUND', `用户 ${username} 不存在`, `No user ${username}`)
 
   const badCredentials = () =>
     new AppError('LOGIN_FAILED', '用户名或密码错误', 'Wrong username or password', { kind: 'unauthenticated' })
@@ -80,6 +91,60 @@ export function createAccessService(deps: { database: Database; clock: Clock; au
         return id
       })
       return (await repo.findUserById(id))!
+    },
+
+    /**
+     * Changes a staff account: name, department, roles, or status. Disabling ends the user's sessions
+     * at once (a clerk who leaves cannot act again); roles apply from the next request. The last
+     * active platform administrator can be neither disabled nor stripped of the role. Audited.
+     */
+    async updateUser(actor: Actor, username: string, change: UserChange): Promise<User> {
+      authorize(actor, 'manage_users')
+      const user = await repo.findUserByUsername(username)
+      if (!user) throw userNotFound(username)
+      const roles = change.roles ? [...new Set(change.roles)] : user.roles
+      if (roles.length === 0) throw new AppError('USER_ROLES_REQUIRED', '请至少指定一个角色', 'Give the user at least one role', { details: { field: 'roles' } })
+      const displayName = change.displayName?.trim() || user.displayName
+      const department = change.departmentCode === undefined ? (user.departmentId === null ? null : { id: user.departmentId, code: user.departmentCode }) : change.departmentCode ? await departments.get(change.departmentCode) : null
+      if (!department && roles.some((r) => r !== 'platform_admin' && r !== 'auditor')) {
+        throw new AppError('USER_DEPARTMENT_REQUIRED', '部门角色须绑定部门', 'Department roles need a department', { details: { field: 'department' } })
+      }
+      const status = change.status ?? user.status
+      const staysAdmin = status === 'active' && roles.includes('platform_admin')
+      const wasAdmin = user.status === 'active' && user.roles.includes('platform_admin')
+      await database.db.transaction().execute(async (trx) => {
+        const r = accessRepository(trx)
+        if (wasAdmin && !staysAdmin && (await r.otherActiveAdmins(user.id)) === 0) {
+          throw conflict('USER_LAST_ADMIN', '这是唯一在用的平台管理员，不能停用或取消其管理员角色', 'This is the only active platform administrator: it can be neither disabled nor lose the role')
+        }
+        await r.updateUser(user.id, { displayName, departmentId: department?.id ?? null, status })
+        if (change.roles) await r.setRoles(user.id, roles)
+        if (status === 'disabled') await r.deleteSessionsOf(user.id)
+        await audit.append(trx, {
+          actor,
+          action: 'user.update',
+          entityType: 'user',
+          entityId: user.username,
+          detail: { before: { displayName: user.displayName, department: user.departmentCode, roles: user.roles, status: user.status }, after: { displayName, department: department?.code ?? null, roles, status } },
+        })
+      })
+      return (await repo.findUserById(user.id))!
+    },
+
+    /** Sets a new password (the office's reset); every session of the user ends. Audited, without the password. */
+    async resetPassword(actor: Actor, username: string, password: string): Promise<void> {
+      authorize(actor, 'manage_users')
+      const user = await repo.findUserByUsername(username)
+      if (!user) throw userNotFound(username)
+      checkPasswordStrength(password)
+      const passwordHash = await hashPassword(password)
+      await database.db.transaction().execute(async (trx) => {
+        const r = accessRepository(trx)
+        await r.setPassword(user.id, passwordHash)
+        await r.deleteSessionsOf(user.id)
+        await audit.append(trx, { actor, action: 'user.password_reset', entityType: 'user', entityId: user.username, detail: {} })
+      })
+      failedLogins.delete(username)
     },
 
     async listUsers(actor: Actor): Promise<User[]> {
