@@ -39,7 +39,7 @@ export async function getJson<T>(path: string, signal?: AbortSignal): Promise<T>
   return parse<T>(await fetch(path, { headers: { accept: 'application/json' }, credentials, ...(signal ? { signal } : {}) }))
 }
 
-export async function sendJson<T>(method: 'POST' | 'PUT' | 'DELETE', path: string, body?: unknown): Promise<T> {
+export async function sendJson<T>(method: 'POST' | 'PUT' | 'PATCH' | 'DELETE', path: string, body?: unknown): Promise<T> {
   const init: RequestInit = { method, credentials, headers: { accept: 'application/json' } }
   if (body !== undefined) {
     init.headers = { accept: 'application/json', 'content-type': 'application/json' }
