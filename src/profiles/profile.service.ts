@@ -249,7 +249,6 @@ export function createProfileService(deps: {
   const bulk = createBulkLookup({ database, clock, cipher, currentRules, repo })
 
   return {
-    /** `GET /subjects/{code}/profile`: the credit file as this actor may see it. */
     /** Whether the public sees this record of the subject now: what an anonymous objection may name. */
     async shownToPublic(subjectId: number, record: { id: number; category: string }): Promise<boolean> {
       const group = (await currentRules()).rulesOf(record.category).group
@@ -267,6 +266,7 @@ export function createProfileService(deps: {
       }
     },
 
+    /** `GET /subjects/{code}/profile`: the credit file as this actor may see it. */
     async profile(actor: Actor, code: string, options: ProfileOptions = {}): Promise<Profile> {
       const [department, subjectId] = await Promise.all([departmentOf(actor), resolve(code)])
       const base = askerFor(actor, department)
