@@ -29,6 +29,9 @@ import { createRepairService, type RepairService } from './repairs/repair.servic
 import { createSanctions, type Sanctions } from './sanctions/sanctions.ts'
 import { createNoticeService, type NoticeService } from './notices/notice.service.ts'
 
+/** What a change-feed read spends announcing due window ends first; the scheduler does the rest. */
+const FEED_TICK_BUDGET_MS = 250
+
 export interface Platform {
   config: Config
   database: Database
@@ -105,7 +108,7 @@ export function assemblePlatform(deps: { config: Config; database: Database; clo
     authorisations,
     profiles,
     // Windows that have closed are announced before each read of the feed.
-    changes: createChangeFeedService({ database, clock, catalog, departments, beforeRead: () => publicity.tick() }),
+    changes: createChangeFeedService({ database, clock, catalog, departments, beforeRead: () => publicity.tick({ budgetMs: FEED_TICK_BUDGET_MS }) }),
     withdrawals: createWithdrawalService({ database, clock, audit }),
     rights: createOwnFileService({ database, clock, audit, profiles, publicityOf: (recordId) => publicity.explain(recordId), objectionsOf: (subjectId) => objections.listForSubject(subjectId), repairsOf: (subjectId) => repairs.listForSubject(subjectId) }),
     calendar,

@@ -209,9 +209,14 @@ export function createPublicitySchedule(deps: {
   }
 
   return {
-    /** Plans what changed and announces every window end and archive day now due; repeatable at will. */
-    async tick(): Promise<TickReport> {
-      const total: TickReport = { ended: 0, archived: 0 }
+    /**
+     * Plans what changed and announces every window end and archive day now due; repeatable at will.
+     * With a budget it stops after the first step that ends past it, leaving the rest to the next
+     * tick: a change-feed read must not wait while a new rule set re-plans millions of records.
+     */
+    async tick(options: { budgetMs?: number } = {}): Promise<TickReport & { complete: boolean }> {
+      const total: TickReport & { complete: boolean } = { ended: 0, archived: 0, complete: true }
+      const deadline = options.budgetMs === undefined ? Infinity : performance.now() + options.budgetMs
       for (;;) {
         const loaded = await load()
         if (!(await pending(loaded))) return total
@@ -219,6 +224,7 @@ export function createPublicitySchedule(deps: {
         total.ended += r.ended
         total.archived += r.archived
         if (!r.more) return total
+        if (performance.now() > deadline) return { ...total, complete: false }
       }
     },
   }

@@ -65,7 +65,7 @@ describeEachPlatform('the publicity engine', (get) => {
     expect(first.ended).toBeGreaterThanOrEqual(4)
     expect(await endedEvents(expired)).toEqual([expect.objectContaining({ recordId: expired, category: 'XZCF', endedOn: '2025-01-10', ruleSetVersion: 1, tier: 'general' })])
     expect(await endedEvents(city.recordOf('public', 'current'))).toEqual([])
-    expect(await platform.publicity.tick()).toEqual({ ended: 0, archived: 0 })
+    expect(await platform.publicity.tick()).toEqual({ ended: 0, archived: 0, complete: true })
   })
 
   it('plans records of later batches from the change feed, and drops a withdrawn one', async () => {
@@ -75,7 +75,7 @@ describeEachPlatform('the publicity engine', (get) => {
     await submit('新市监罚〔2025〕排期2号')
     const idOf = async (n: string) => (await platform.database.db.selectFrom('records').select('id').where('business_key', 'like', `%${n}%`).executeTakeFirstOrThrow()).id
     const [kept, withdrawn] = [await idOf('排期1号'), await idOf('排期2号')]
-    expect(await platform.publicity.tick()).toEqual({ ended: 0, archived: 0 })
+    expect(await platform.publicity.tick()).toEqual({ ended: 0, archived: 0, complete: true })
     await platform.withdrawals.withdraw(city.actors.provider, withdrawn, { reason: '行政复议撤销', legalBasis: '《中华人民共和国行政处罚法》第四十八条' })
     try {
       clock.set(atChina('2026-03-03'))
@@ -101,7 +101,7 @@ describeEachPlatform('the publicity engine', (get) => {
     expect(shownIds(await platform.profiles.profile(city.actors.office, firmUscc, { limit: 200 }))).toContain(id)
     expect(shownIds(await platform.profiles.profile(city.actors.department, firmUscc, { limit: 200, purpose: '核查' }))).not.toContain(id)
     expect(await platform.publicity.explain(id)).toMatchObject({ state: 'repaired', withdrawn: true, decisions: [expect.objectContaining({ kind: 'repaired' })] })
-    expect(await platform.publicity.tick()).toEqual({ ended: 0, archived: 0 })
+    expect(await platform.publicity.tick()).toEqual({ ended: 0, archived: 0, complete: true })
   })
 
   it('hides a record once the clock passes its window, and the tick announces that exactly once', async () => {
@@ -118,7 +118,7 @@ describeEachPlatform('the publicity engine', (get) => {
       expect(await endedEvents(id)).toEqual([expect.objectContaining({ recordId: id, endedOn: '2026-06-01', ruleSetVersion: 1, source: 'publicity_schedule', reason: expect.objectContaining({ zh: expect.stringContaining('公示期已于 2026-06-01 结束') }) })])
       // The repaired record's window closes too, but a repair already ended it: nothing to announce.
       expect(await endedEvents(city.recordOf('public', 'objected'))).toEqual([])
-      expect(await platform.publicity.tick()).toEqual({ ended: 0, archived: 0 })
+      expect(await platform.publicity.tick()).toEqual({ ended: 0, archived: 0, complete: true })
       expect(await endedEvents(id)).toHaveLength(1)
     } finally {
       clock.set(TEST_NOW)
@@ -168,5 +168,19 @@ describeEachPlatform('the publicity engine', (get) => {
     } finally {
       clock.set(TEST_NOW)
     }
+  })
+
+  it('leaves the rest of a long plan to the next tick when given a budget (a change-feed read does not wait)', async () => {
+    const { platform } = get()
+    const rows = Array.from({ length: 1100 }, (_, i) => penaltyRow(`新市监罚〔2026〕预算${i + 1}号`, { CF_JDRQ: '2026-01-10', CF_YXQ: '2027-01-10', CF_GSJZQ: '2027-01-10' }))
+    expect((await platform.collection.submitRecords(city.actors.provider, { category: 'XZCF', records: rows })).accepted).toBe(1100)
+    // A spent budget stops after one step (a page of the feed or of records); the next tick goes on from there.
+    expect(await platform.publicity.tick({ budgetMs: 0 })).toMatchObject({ complete: false })
+    let ticks = 1
+    while (!(await platform.publicity.tick({ budgetMs: 0 })).complete) if (++ticks > 50) throw new Error('the bounded ticks do not converge')
+    expect(ticks).toBeGreaterThan(1)
+    expect(await platform.publicity.tick()).toEqual({ ended: 0, archived: 0, complete: true })
+    const planned = await platform.database.db.selectFrom('publicity_schedule as s').innerJoin('records as r', 'r.id', 's.record_id').select((eb) => eb.fn.countAll<number>().as('n')).where('r.business_key', 'like', '%预算%').executeTakeFirstOrThrow()
+    expect(Number(planned.n)).toBe(1100)
   })
 })

@@ -122,7 +122,7 @@ export function createPublicityService(deps: { database: Database; clock: Clock;
     },
 
     /** Announces every window end and archive day now due on the change feed (see publicity-schedule.ts). */
-    tick: (): Promise<TickReport> => schedule.tick(),
+    tick: (options?: { budgetMs?: number }): Promise<TickReport & { complete: boolean }> => schedule.tick(options),
 
     ruleSets,
 
