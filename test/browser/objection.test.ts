@@ -38,12 +38,13 @@ describe('an objection, filed on the site and decided in the console', { timeout
     const penalty = penaltyRow('新市监罚〔2026〕31号', { CF_XDR_MC: FIRM, CF_XDR_SHXYM: uscc, CF_JDRQ: day(-20), CF_YXQ: day(300), CF_GSJZQ: day(300), CF_CFJG: scjg.name, CF_CFJGDM: scjg.uscc!, CF_SJLY: scjg.name, CF_SJLYDM: scjg.uscc! })
     const summary = await platform.collection.submitRecords(clerk, { category: 'XZCF', records: [penalty, { ...penalty, CF_WSH: '新市监罚〔2026〕32号' }] })
     expect(summary.rejected, JSON.stringify(summary.errors)).toBe(0)
-    // An older objection about the other penalty, filed in January through the same services on a clock set
-    // back then: its working-day deadlines have long passed, so the office sees it overdue.
+    // An older objection about the other penalty, filed in January at the service counter through the same
+    // services on a clock set back then: its working-day deadlines have long passed, so the office sees it
+    // overdue. (On that clock the record was not yet public, which only the counter may object to.)
     const older = await platform.database.db.selectFrom('records').select('id').where('category', '=', 'XZCF').orderBy('id', 'desc').executeTakeFirstOrThrow()
     const january = await openPlatform(platform.config, { clock: fixedClock('2026-01-05T02:00:00.000Z') })
     try {
-      overdueReceipt = (await january.objections.file({ type: 'public' }, { subject: uscc, recordId: Number(older.id), applicant: { name: '瑞丰粮油', contact: '0373-5550100', relation: 'subject' }, grounds: '处罚金额有误' })).receiptNumber
+      overdueReceipt = (await january.objections.file({ type: 'system', name: 'service-counter' }, { subject: uscc, recordId: Number(older.id), applicant: { name: '瑞丰粮油', contact: '0373-5550100', relation: 'subject' }, grounds: '处罚金额有误' })).receiptNumber
     } finally {
       await january.close()
     }
