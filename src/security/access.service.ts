@@ -7,6 +7,7 @@ import type { Database } from '../db/create-database.ts'
 import type { Clock } from '../clock.ts'
 import { AppError, conflict, notFound } from '../errors.ts'
 import type { AuditTrail } from './audit-trail.ts'
+import { serializeWriters } from '../db/serialize.ts'
 import { authorize } from './policy.ts'
 import type { Actor } from './actor.ts'
 import { accessRepository, type ApiKey, type User } from './access.repository.ts'
@@ -113,6 +114,8 @@ export function createAccessService(deps: { database: Database; clock: Clock; au
       const staysAdmin = status === 'active' && roles.includes('platform_admin')
       const wasAdmin = user.status === 'active' && user.roles.includes('platform_admin')
       await database.db.transaction().execute(async (trx) => {
+        // Two offices demoting each other at once must not both see the other as the remaining admin.
+        await serializeWriters(trx, database.dialect, 'users')
         const r = accessRepository(trx)
         if (wasAdmin && !staysAdmin && (await r.otherActiveAdmins(user.id)) === 0) {
           throw conflict('USER_LAST_ADMIN', '这是唯一在用的平台管理员，不能停用或取消其管理员角色', 'This is the only active platform administrator: it can be neither disabled nor lose the role')
