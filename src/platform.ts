@@ -83,8 +83,7 @@ export function assemblePlatform(deps: { config: Config; database: Database; clo
   const search = createSearchService({ database, clock, subjects, catalog })
   const calendar = createCalendarService({ database, clock, audit })
   const publicity = createPublicityService({ database, clock, audit, catalog })
-  // Filing reads the public view of the record (profiles), and profiles read objection marks: bound late.
-  const objections = createObjectionService({ database, clock, audit, calendar, settings: createSettings({ database, clock }), subjects, shownToPublic: (subjectId, record) => profiles.shownToPublic(subjectId, record) })
+  const objections = createObjectionService({ database, clock, audit, calendar, settings: createSettings({ database, clock }), subjects, publicity })
   const profiles = createProfileService({ database, clock, cipher, catalog, subjects, departments, authorisations, objections: async (ids) => {
     const [open, notes] = await Promise.all([objections.marks(ids), objections.notes(ids)])
     return { open, notes: new Map(notes.map((n) => [n.recordId, { receiptNumber: n.receiptNumber, grounds: n.grounds, outcomeNote: n.outcomeNote, decidedOn: n.decidedOn }])) }

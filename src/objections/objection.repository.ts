@@ -43,9 +43,9 @@ export interface ObjectionFilter {
 
 export function objectionRepository(db: Kysely<Tables>) {
   return {
-    async recordFacts(recordId: number): Promise<{ id: number; subjectId: number; category: string; departmentId: number; currentVersion: number } | undefined> {
-      const r = await db.selectFrom('records').select(['id', 'subject_id', 'category', 'department_id', 'current_version']).where('id', '=', recordId).executeTakeFirst()
-      return r && { id: Number(r.id), subjectId: Number(r.subject_id), category: r.category, departmentId: Number(r.department_id), currentVersion: Number(r.current_version) }
+    async recordFacts(recordId: number): Promise<{ id: number; subjectId: number; departmentId: number; currentVersion: number } | undefined> {
+      const r = await db.selectFrom('records').select(['id', 'subject_id', 'department_id', 'current_version']).where('id', '=', recordId).executeTakeFirst()
+      return r && { id: Number(r.id), subjectId: Number(r.subject_id), departmentId: Number(r.department_id), currentVersion: Number(r.current_version) }
     },
 
     async countReceivedOn(day: string): Promise<number> {

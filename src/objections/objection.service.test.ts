@@ -165,7 +165,7 @@ describeEachPlatform('objections', (get) => {
     const failing = { ...platform.audit, append: async () => { throw new Error('disk full') } }
     const { createObjectionService } = await import('./objection.service.ts')
     const { createSettings } = await import('../db/settings.ts')
-    const broken = createObjectionService({ database: platform.database, clock: get().clock, audit: failing, calendar: platform.calendar, settings: createSettings({ database: platform.database, clock: get().clock }), subjects: platform.subjects, shownToPublic: platform.profiles.shownToPublic })
+    const broken = createObjectionService({ database: platform.database, clock: get().clock, audit: failing, calendar: platform.calendar, settings: createSettings({ database: platform.database, clock: get().clock }), subjects: platform.subjects, publicity: platform.publicity })
     await expect(broken.decide(office(), filed.objection.id, { outcome: 'deleted', note: '删除' })).rejects.toThrow('disk full')
     expect(await count()).toEqual(before)
     expect((await platform.objections.show(office(), filed.objection.id)).state).toBe('received')

@@ -56,8 +56,8 @@ export function createObjectionService(deps: {
   calendar: CalendarService
   settings: Settings
   subjects: SubjectService
-  /** Whether the public sees the record now (the profile's answer to an anonymous caller). */
-  shownToPublic: (subjectId: number, record: { id: number; category: string }) => Promise<boolean>
+  /** The publicity engine's account of a record, which says whether the public sees it now. */
+  publicity: { explain(recordId: number): Promise<{ shownToPublic: boolean }> }
 }) {
   const { database, clock, audit, calendar, settings, subjects } = deps
   const repo = objectionRepository(database.db)
@@ -164,7 +164,7 @@ export function createObjectionService(deps: {
       // A record of another subject is answered like an unknown one; so is, to anyone but the service
       // counter that verified the subject (serve_subjects), a record the public does not see: filing
       // is open to all, and must not tell who holds which non-public record.
-      if (subjectId === undefined || !record || record.subjectId !== subjectId || (!can(actor, 'serve_subjects') && !(await deps.shownToPublic(subjectId, record)))) {
+      if (subjectId === undefined || !record || record.subjectId !== subjectId || (!can(actor, 'serve_subjects') && !(await deps.publicity.explain(record.id)).shownToPublic)) {
         throw notFound('OBJECTION_RECORD_NOT_FOUND', `信用主体 ${input.subject} 没有编号为 ${input.recordId} 的信息`, `Subject ${input.subject} has no record ${input.recordId}`, { field: 'recordId' })
       }
       if (await repo.openOn(record.id)) throw conflict('OBJECTION_ALREADY_OPEN', '该信息已有正在处理的异议', 'An objection about this record is already being handled')

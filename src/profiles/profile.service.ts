@@ -249,23 +249,6 @@ export function createProfileService(deps: {
   const bulk = createBulkLookup({ database, clock, cipher, currentRules, repo })
 
   return {
-    /** Whether the public sees this record of the subject now: what an anonymous objection may name. */
-    async shownToPublic(subjectId: number, record: { id: number; category: string }): Promise<boolean> {
-      const group = (await currentRules()).rulesOf(record.category).group
-      for (let offset = 0; ; offset += 200) {
-        let page: Profile
-        try {
-          page = await view({ kind: 'public' }, subjectId, String(subjectId), { group, limit: 200, offset }, null)
-        } catch (e) {
-          if (e instanceof AppError && e.kind === 'not_found') return false
-          throw e
-        }
-        const records = page.groups.find((g) => g.group === group)?.records ?? []
-        if (records.some((r) => r.id === record.id)) return true
-        if (records.length < 200) return false
-      }
-    },
-
     /** `GET /subjects/{code}/profile`: the credit file as this actor may see it. */
     async profile(actor: Actor, code: string, options: ProfileOptions = {}): Promise<Profile> {
       const [department, subjectId] = await Promise.all([departmentOf(actor), resolve(code)])
