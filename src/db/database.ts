@@ -193,6 +193,29 @@ export interface RecordVersionTable {
   file_hash: string | null
 }
 
+/** A credit check's view of a list, negative or commitment record (migration 0013). */
+export interface StandingFactTable {
+  subject_id: number
+  record_id: number
+  category: string
+  department_id: number
+  status: string
+  decision_date: string | null
+  publication_date: string | null
+  valid_from: string | null
+  valid_to: string | null
+  publicity_end: string | null
+  tier: string | null
+  /** JSON object of the payload keys standing_items names for the category, as the version holds them. */
+  fields: string
+}
+
+export interface StandingItemTable {
+  category: string
+  keys: string
+  built_at: string
+}
+
 export interface AuthorisationTable {
   id: Generated<number>
   subject_id: number
@@ -585,6 +608,8 @@ export interface Tables {
   publicity_schedule: PublicityScheduleTable
   publicity_progress: PublicityProgressTable
   notices: NoticeTable
+  standing_facts: StandingFactTable
+  standing_items: StandingItemTable
 }
 
 export type DepartmentRow = Selectable<DepartmentTable>

@@ -3,8 +3,10 @@
  * version (versions are append-only; the one it replaces is marked superseded) and moves the record
  * to it. Collection's set-based writer (db/record-writer) is not involved.
  */
-import type { Kysely } from 'kysely'
+import { sql, type Kysely } from 'kysely'
 import type { Tables } from '../db/database.ts'
+import type { Dialect } from '../db/create-database.ts'
+import { projectStandingSql } from '../db/standing-facts-sql.ts'
 
 export interface RecordHead {
   id: number
@@ -29,7 +31,7 @@ export interface NewVersion {
   changes?: { payload: string; contentHash: string; publicationDate?: string | null; tier?: string | null }
 }
 
-export function recordRepository(db: Kysely<Tables>) {
+export function recordRepository(db: Kysely<Tables>, dialect: Dialect) {
   return {
     async findHead(id: number): Promise<RecordHead | undefined> {
       const r = await db
@@ -82,8 +84,10 @@ export function recordRepository(db: Kysely<Tables>) {
       return Number(row.id)
     },
 
+    /** The record now stands at `version`; a credit check's view of it (standing_facts) follows in the same transaction. */
     async moveTo(id: number, version: { id: number; version: number; status: string }, at: string): Promise<void> {
       await db.updateTable('records').set({ current_version_id: version.id, current_version: version.version, status: version.status, updated_at: at }).where('id', '=', id).execute()
+      await sql.raw(projectStandingSql(dialect, `r.id = ${Math.trunc(id)}`)).execute(db)
     },
   }
 }

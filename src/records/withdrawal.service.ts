@@ -53,14 +53,14 @@ export function createWithdrawalService(deps: { database: Database; clock: Clock
     async withdraw(actor: Actor, recordId: number, input: WithdrawalRequest): Promise<Withdrawal> {
       authorize(actor, 'withdraw_records')
       const request = checked(input)
-      const head = await recordRepository(database.db).findHead(recordId)
+      const head = await recordRepository(database.db, database.dialect).findHead(recordId)
       if (!head) throw notFound('RECORD_NOT_FOUND', `未找到记录 ${recordId}`, `No record ${recordId}`)
       if (!canActFor(actor, head.departmentId)) throw forbidden('只能撤回本部门报送的记录', "You may withdraw only your own department's records")
       if (head.status === 'revoked') throw conflict('RECORD_ALREADY_WITHDRAWN', `记录 ${recordId} 已撤回`, `Record ${recordId} is already withdrawn`)
       const ref = actorRef(actor)
       return database.db.transaction().execute(async (trx) => {
         const at = clock.now().toISOString()
-        const repo = recordRepository(trx)
+        const repo = recordRepository(trx, database.dialect)
         if (!(await repo.claim(recordId, head.currentVersionId, at))) {
           throw conflict('RECORD_CHANGED', `记录 ${recordId} 刚有新版本，请核对后重试`, `Record ${recordId} has just changed; check it and try again`)
         }

@@ -127,7 +127,7 @@ export function createCommitmentService(deps: { database: Database; clock: Clock
       const ref = actorRef(actor)
       const at = clock.now().toISOString()
       await database.db.transaction().execute(async (trx) => {
-        const records = recordRepository(trx)
+        const records = recordRepository(trx, database.dialect)
         const head = await records.findHead(recordId)
         if (!head || head.currentVersion !== row.version || !(await records.claim(recordId, head.currentVersionId, at))) {
           throw conflict('COMMITMENT_CHANGED', '该承诺刚被更新，请刷新后重试', 'The commitment changed meanwhile; reload and retry')

@@ -32,6 +32,10 @@ import { ruleSetInForce } from '../publicity/rule-set.ts'
 import { builtInRuleSet } from '../publicity/built-in-rule-set.ts'
 import type { CatalogItemDefinition } from '../catalog/catalog.ts'
 import { standingRepository, type CategoryRead } from './standing.repository.ts'
+import { standingFactsRepository } from './standing-facts.repository.ts'
+import { desiredStandingItems, standingItemChanges, type StandingItems } from './standing-projection.ts'
+import { compilePublicityRules } from '../publicity/compile-rules.ts'
+import type { PublicityRuleSet } from '../publicity/rule-set.ts'
 import { listEntryKeys } from './list-items.ts'
 import { creditCheckRepository, type CheckRow, type ResultRow } from './credit-check.repository.ts'
 import { checkFeedback, resultBody, type CheckResultBody, type FeedbackOutcome } from './check-result.ts'
@@ -87,6 +91,7 @@ export function createCreditCheckService(deps: { database: Database; clock: Cloc
   const { db } = database
   const repo = creditCheckRepository(db)
   const standings = standingRepository(db)
+  const facts = standingFactsRepository(db, database.dialect)
 
   // The compiled item rules, reloaded only when the catalog or the pre-notice setting changes.
   let rulesCache: { key: string; rules: StandingRules; definitions: CatalogItemDefinition[] } | undefined
@@ -102,12 +107,30 @@ export function createCreditCheckService(deps: { database: Database; clock: Cloc
     return rulesCache.rules
   }
 
+  // What standing_facts must project for these rules and rule sets, and the last such map found in the store.
+  let desired: { rules: StandingRules; sets: readonly PublicityRuleSet[]; items: StandingItems } | undefined
+  let confirmed: StandingItems | undefined
+  /** Rebuilds the projection when the catalog or the rule sets need other keys than it holds; one cached comparison otherwise. */
+  async function ensureStandingFacts(rules: StandingRules, sets: readonly PublicityRuleSet[]): Promise<{ built: number; facts: number }> {
+    if (desired?.rules !== rules || desired.sets !== sets) {
+      desired = { rules, sets, items: desiredStandingItems(rules, sets.map((set) => compilePublicityRules(set, rulesCache!.definitions))) }
+    }
+    const want = desired.items
+    if (confirmed === want) return { built: 0, facts: 0 }
+    const { drop, build } = standingItemChanges(await facts.items(), want)
+    let done = { built: 0, facts: 0 }
+    if (drop.length > 0 || build.size > 0) done = await facts.rebuild(want, clock.now().toISOString())
+    confirmed = want
+    return done
+  }
+
   /** Every found subject's standing: list records always, negative records only when a measure of the matter reads them. */
   async function standingsOf(subjects: ReadonlyMap<number, { kind: string }>, measures: readonly Measure[], today: string): Promise<Map<number, SubjectStanding>> {
     const rules = await currentRules()
     const ids = [...subjects.keys()]
     const readsNegative = measures.some((m) => m.trigger.negativeTiers?.length)
     const sets = await publicityRules.sets()
+    await ensureStandingFacts(rules, sets)
     const set = ruleSetInForce(sets, today) ?? builtInRuleSet
     const compiled = publicityRules.compiled(sets, today, { key: rules, definitions: rulesCache!.definitions })
     // Only what can count today: entries not yet expired, negative records within the longest window.
@@ -170,6 +193,14 @@ export function createCreditCheckService(deps: { database: Database; clock: Cloc
   const departmentOf = (actor: Actor): number | null => (actor.type === 'user' || actor.type === 'api_key' ? actor.departmentId : null)
 
   return {
+    /**
+     * Brings standing_facts up to what checks read (the scheduler and bulk loaders call it; a check
+     * does too, first). Returns how many items and facts it rebuilt.
+     */
+    async refreshStandingFacts(): Promise<{ built: number; facts: number }> {
+      return ensureStandingFacts(await currentRules(), await publicityRules.sets())
+    },
+
     async check(actor: Actor, input: CheckInput): Promise<{ check: CheckSummary; results: CheckResult[]; more: boolean }> {
       authorize(actor, 'check_credit')
       if (input.subjects.length > MAX_CHECK_SUBJECTS) {

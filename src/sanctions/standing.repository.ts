@@ -1,7 +1,7 @@
 /**
  * The set-based reads behind credit checks: for a set of subjects, their list records and negative
- * records in force with each current version's dates (records_subject_summary, then each version
- * by primary key), the decisions that ended any of them, and the pre-notices served on them. In
+ * records in force with each current version's dates and the payload fields a check reads (from
+ * standing_facts), the decisions that ended any of them, and the pre-notices served on them. In
  * chunks of subjects; a handful of statements per thousand subjects whatever they hold.
  */
 import { sql, type Kysely } from 'kysely'
@@ -59,56 +59,39 @@ export interface CategoryRead {
 
 export function standingRepository(db: Kysely<Tables>) {
   return {
+    /**
+     * From standing_facts (each subject's facts lie together, migration 0013): the caller has made
+     * sure the projection carries every key the reads name (standing-projection.ts).
+     */
     async recordsOf(subjectIds: readonly number[], reads: readonly CategoryRead[]): Promise<StandingRow[]> {
       if (subjectIds.length === 0 || reads.length === 0) return []
       const readOf = new Map(reads.map((r) => [r.category, r]))
-      // Only the named fields come out of the payload, each as JSON text, in the store: a record's
-      // whole payload is ten times the size of what a check reads of it.
-      const keys = [...new Set(reads.flatMap((r) => (r.fields.kind === 'none' ? [] : r.fields.keys)))]
-      const fieldOf = (key: string) => {
-        const always = reads.filter((r) => r.fields.kind === 'keys' && r.fields.keys.includes(key)).map((r) => r.category)
-        const tierless = reads.filter((r) => r.fields.kind === 'tier_keys' && r.fields.keys.includes(key)).map((r) => r.category)
-        const when = [...(always.length ? [sql`r.category in (${sql.join(always)})`] : []), ...(tierless.length ? [sql`(v.tier is null and r.category in (${sql.join(tierless)}))`] : [])]
-        return sql<string | null>`case when ${sql.join(when, sql` or `)} then v.payload -> ${sql.lit(key)} else null end`
-      }
-      // `category || ''` is not indexable: with the items' conditions in an OR, a planner would otherwise
-      // read every record of those items through the (category, business_key) index instead of the
-      // subjects' few records through records_subject_summary (seen on SQLite after ANALYZE: 3.5 s per
-      // 1,000 subjects instead of 75 ms).
-      const category = sql<string>`(r.category || '')`
       const conditions = reads.map((r) => {
-        const parts = [sql`${category} = ${r.category}`]
-        if (r.validToFrom) parts.push(sql`(v.valid_to is null or v.valid_to >= ${r.validToFrom})`)
-        if (r.datedFrom) parts.push(sql`((v.publication_date is null and v.decision_date is null) or v.publication_date >= ${r.datedFrom} or v.decision_date >= ${r.datedFrom})`)
-        if (r.fieldEquals) parts.push(sql`v.payload ->> ${sql.lit(r.fieldEquals.key)} = ${r.fieldEquals.value}`)
+        const parts = [sql`f.category = ${r.category}`]
+        if (r.validToFrom) parts.push(sql`(f.valid_to is null or f.valid_to >= ${r.validToFrom})`)
+        if (r.datedFrom) parts.push(sql`((f.publication_date is null and f.decision_date is null) or f.publication_date >= ${r.datedFrom} or f.decision_date >= ${r.datedFrom})`)
+        if (r.fieldEquals) parts.push(sql`f.fields ->> ${sql.lit(r.fieldEquals.key)} = ${r.fieldEquals.value}`)
         return sql`(${sql.join(parts, sql` and `)})`
       })
       const out: StandingRow[] = []
       for (const part of chunked(subjectIds)) {
         const rows = await db
-          .selectFrom('records as r')
-          .innerJoin('record_versions as v', 'v.id', 'r.current_version_id')
-          .innerJoin('departments as d', 'd.id', 'r.department_id')
-          .select(['r.id', 'r.subject_id', 'r.category', 'r.status', 'v.decision_date', 'v.publication_date', 'v.valid_from', 'v.valid_to', 'v.publicity_end', 'v.tier', 'd.code as department_code'])
-          .select(keys.map((key, i) => fieldOf(key).as(`f${i}`)))
-          .where('r.subject_id', 'in', part)
-          .where('r.status', '=', 'in_force')
-          .where(category, 'in', [...readOf.keys()])
+          .selectFrom('standing_facts as f')
+          .innerJoin('departments as d', 'd.id', 'f.department_id')
+          .select(['f.record_id', 'f.subject_id', 'f.category', 'f.status', 'f.decision_date', 'f.publication_date', 'f.valid_from', 'f.valid_to', 'f.publicity_end', 'f.tier', 'f.fields', 'd.code as department_code'])
+          .where('f.subject_id', 'in', part)
+          .where('f.status', '=', 'in_force')
           .where(sql<boolean>`(${sql.join(conditions, sql` or `)})`)
           .execute()
         for (const r of rows) {
           const read = readOf.get(r.category)!.fields
           const fields: Record<string, unknown> = {}
           if (read.kind === 'keys' || (read.kind === 'tier_keys' && r.tier === null)) {
-            // A key the payload lacks comes back as SQL NULL (absent); a JSON null as the text 'null'.
-            const row = r as unknown as Record<string, string | null>
-            for (const key of read.keys) {
-              const text = row[`f${keys.indexOf(key)}`]
-              fields[key] = text === null || text === undefined ? undefined : JSON.parse(text)
-            }
+            const projected = JSON.parse(r.fields) as Record<string, unknown>
+            for (const key of read.keys) if (Object.hasOwn(projected, key)) fields[key] = projected[key]
           }
           out.push({
-            id: Number(r.id),
+            id: Number(r.record_id),
             subjectId: Number(r.subject_id),
             category: r.category,
             status: r.status,

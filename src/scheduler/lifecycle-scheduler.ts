@@ -1,17 +1,19 @@
 /**
  * The platform's clockwork while it serves: every few seconds it announces publicity windows that
- * have closed (publicity.tick), and raises the reminders and overdue escalations of objections and
- * credit repairs against their working-day deadlines. Never two rounds at once in this process; a
+ * have closed (publicity.tick), raises the reminders and overdue escalations of objections and
+ * credit repairs against their working-day deadlines, and rebuilds what credit checks read
+ * (standing_facts) after the catalog or the rule sets changed, so a check need not. Never two rounds at once in this process; a
  * failed step is reported and the round goes on (one feature's failure must not stall the others).
  */
 import type { Platform } from '../platform.ts'
 
-export type LifecycleParts = Pick<Platform, 'publicity' | 'objections' | 'repairs'>
+export type LifecycleParts = Pick<Platform, 'publicity' | 'objections' | 'repairs' | 'creditChecks'>
 
 export interface RoundReport {
   publicity?: Awaited<ReturnType<Platform['publicity']['tick']>>
   objections?: Awaited<ReturnType<Platform['objections']['tick']>>
   repairs?: Awaited<ReturnType<Platform['repairs']['tick']>>
+  standingFacts?: Awaited<ReturnType<Platform['creditChecks']['refreshStandingFacts']>>
 }
 
 /** One round: each step in turn, failures handed to `onError` with the step's name. */
@@ -20,6 +22,7 @@ export async function runLifecycleRound(platform: LifecycleParts, onError: (step
   await platform.publicity.tick().then((r) => (report.publicity = r), (e: unknown) => onError('publicity', e))
   await platform.objections.tick().then((r) => (report.objections = r), (e: unknown) => onError('objections', e))
   await platform.repairs.tick().then((r) => (report.repairs = r), (e: unknown) => onError('repairs', e))
+  await platform.creditChecks.refreshStandingFacts().then((r) => (report.standingFacts = r), (e: unknown) => onError('standingFacts', e))
   return report
 }
 

@@ -125,6 +125,7 @@ export async function openPostgresRecordWriter(database: Database): Promise<Reco
       await run(stagedSql.supersede, params)
       await run(stagedSql.insertVersions('postgres'), params)
       await run(stagedSql.advanceRecords, params)
+      await run(stagedSql.projectStanding('postgres'), params)
     },
     async insertEvents(rows) {
       if (!rows.length) return

@@ -132,6 +132,7 @@ export function openSqliteRecordWriter(database: Database): RecordWriter {
       run(stagedSql.supersede, params)
       run(stagedSql.insertVersions('sqlite'), params)
       run(stagedSql.advanceRecords, params)
+      run(stagedSql.projectStanding('sqlite'), params)
     },
     async insertEvents(rows) {
       for (const e of rows) insertEvent.run(e.at, e.type, e.subjectId, e.recordId, e.payload)

@@ -6,6 +6,8 @@
  * Each staged row has a `seq` (its place in the round); new ids are `base + seq`, so a round
  * reserves one contiguous range per table (ids of rows that turn out unchanged are left unused).
  */
+import { projectStandingSql } from '../standing-facts-sql.ts'
+
 export type Dialect = 'sqlite' | 'postgres'
 
 /** Columns of the stage, in load order. */
@@ -127,6 +129,9 @@ export const stagedSql = {
       current_fingerprint = x.fingerprint, current_batch_id = cast(:batch as bigint), status = x.status, updated_at = cast(:at as text)
     from (select s.seq, l.record_id, l.current_version, s.content_hash, s.fingerprint, s.status from ${staged} where ${changed}) x
     where records.id = x.record_id`,
+  /** The round's new and revised records into standing_facts (after advanceRecords: it reads each record's current version). */
+  projectStanding: (dialect: Dialect) =>
+    projectStandingSql(dialect, `r.id in (select coalesce(l.record_id, cast(:recordBase as bigint) + s.seq) from ${staged} where l.record_id is null or l.current_hash <> s.content_hash)`),
 }
 
 /**
