@@ -14,11 +14,15 @@ const fieldsOf = (dialect: Dialect) =>
 
 const columns = ['subject_id', 'record_id', 'category', 'department_id', 'status', 'decision_date', 'publication_date', 'valid_from', 'valid_to', 'publicity_end', 'tier', 'fields']
 
-/** `selector` is a condition on `r` (records), in the caller's parameter style. */
-export function projectStandingSql(dialect: Dialect, selector: string): string {
+/**
+ * `selector` is a condition on `r` (records), in the caller's parameter style. A rebuild inserts in
+ * subject order, so that on PostgreSQL (a heap, not a B-tree) each subject's facts start out on
+ * the same pages.
+ */
+export function projectStandingSql(dialect: Dialect, selector: string, options: { inSubjectOrder?: boolean } = {}): string {
   return `insert into standing_facts (${columns.join(', ')})
     select r.subject_id, r.id, r.category, r.department_id, r.status, v.decision_date, v.publication_date, v.valid_from, v.valid_to, v.publicity_end, v.tier, ${fieldsOf(dialect)}
     from records r join standing_items si on si.category = r.category join record_versions v on v.id = r.current_version_id
-    where ${selector}
+    where ${selector}${options.inSubjectOrder ? ' order by r.subject_id, r.id' : ''}
     on conflict (subject_id, record_id) do update set ${columns.slice(2).map((c) => `${c} = excluded.${c}`).join(', ')}`
 }

@@ -1,6 +1,8 @@
 /** SQL of credit checks: the check, its per-subject results (multi-row inserts), feedback, overdue and statistics reads. */
 import { sql, type Kysely } from 'kysely'
 import type { Tables } from '../db/database.ts'
+import type { Dialect } from '../db/create-database.ts'
+import { insertRows } from '../db/insert-rows.ts'
 
 export interface CheckRow {
   id: number
@@ -39,10 +41,7 @@ export interface NewFeedbackRow {
   note: string | null
 }
 
-// 6 columns a row: 1,000 rows per statement stay under both stores' parameter limits.
-const RESULT_CHUNK = 1000
-
-export function creditCheckRepository(db: Kysely<Tables>) {
+export function creditCheckRepository(db: Kysely<Tables>, dialect: Dialect) {
   const checkColumns = [
     'c.id',
     'c.matter',
@@ -122,13 +121,10 @@ export function creditCheckRepository(db: Kysely<Tables>) {
       return Number(row.id)
     },
 
+    /** Up to 100,000 rows: as one JSON parameter per 20,000 (insert-rows.ts). */
     async insertResults(checkId: number, results: readonly ResultRow[]): Promise<void> {
-      for (let i = 0; i < results.length; i += RESULT_CHUNK) {
-        await db
-          .insertInto('credit_check_results')
-          .values(results.slice(i, i + RESULT_CHUNK).map((r) => ({ check_id: checkId, position: r.position, code: r.code, subject_id: r.subjectId, hit: r.hit ? 1 : 0, outcome: r.outcome })))
-          .execute()
-      }
+      const columns = [['check_id', 'bigint'], ['position', 'integer'], ['code', 'text'], ['subject_id', 'bigint'], ['hit', 'integer'], ['outcome', 'jsonb']] as const
+      await insertRows(db, dialect, 'credit_check_results', columns, results.map((r) => [checkId, r.position, r.code, r.subjectId, r.hit ? 1 : 0, r.outcome]))
     },
 
     async findCheck(id: number): Promise<CheckRow | undefined> {

@@ -35,7 +35,7 @@ export function standingFactsRepository(db: Kysely<Tables>, dialect: Dialect) {
         if (build.size > 0) {
           await trx.insertInto('standing_items').values([...build].map(([category, keys]) => ({ category, keys: JSON.stringify(keys), built_at: at }))).execute()
           const categories = [...build.keys()].map((c) => `'${c.replaceAll("'", "''")}'`).join(', ')
-          const result = await sql.raw(projectStandingSql(dialect, `r.category in (${categories})`)).execute(trx)
+          const result = await sql.raw(projectStandingSql(dialect, `r.category in (${categories})`, { inSubjectOrder: true })).execute(trx)
           facts = Number(result.numAffectedRows ?? 0)
         }
         return { dropped: drop.length, built: build.size, facts }
