@@ -121,9 +121,9 @@ export function creditCheckRepository(db: Kysely<Tables>, dialect: Dialect) {
       return Number(row.id)
     },
 
-    /** Up to 100,000 rows: as one JSON parameter per 20,000 (insert-rows.ts). */
+    /** Up to 100,000 rows, in a few statements (insert-rows.ts). */
     async insertResults(checkId: number, results: readonly ResultRow[]): Promise<void> {
-      const columns = [['check_id', 'bigint'], ['position', 'integer'], ['code', 'text'], ['subject_id', 'bigint'], ['hit', 'integer'], ['outcome', 'jsonb']] as const
+      const columns = ['check_id', 'position', 'code', 'subject_id', 'hit', 'outcome']
       await insertRows(db, dialect, 'credit_check_results', columns, results.map((r) => [checkId, r.position, r.code, r.subjectId, r.hit ? 1 : 0, r.outcome]))
     },
 

@@ -45,14 +45,14 @@ export async function logRead(db: Kysely<Tables>, clock: Clock, entry: QueryLogE
 }
 
 /**
- * Many reads at once (a bulk lookup, a credit check of 100,000 subjects): one transaction, the rows
- * as one JSON parameter per 20,000 (db/insert-rows.ts). Given a transaction (a credit check stores
+ * Many reads at once (a bulk lookup, a credit check of 100,000 subjects): one transaction, a few
+ * statements (db/insert-rows.ts). Given a transaction (a credit check stores
  * its results and their log together), it writes in that one.
  */
 export async function logReads(db: Kysely<Tables>, dialect: Dialect, clock: Clock, entries: QueryLogEntry[]): Promise<void> {
   if (entries.length === 0) return
   const at = clock.now().toISOString()
-  const columns = [['at', 'text'], ['actor_type', 'text'], ['actor_id', 'text'], ['department_id', 'bigint'], ['subject_id', 'bigint'], ['record_ids', 'jsonb'], ['purpose', 'text'], ['authorisation_id', 'bigint'], ['channel', 'text']] as const
+  const columns = ['at', 'actor_type', 'actor_id', 'department_id', 'subject_id', 'record_ids', 'purpose', 'authorisation_id', 'channel']
   const rows = entries.map((e) => {
     const r = row(at, e)
     return [r.at, r.actor_type, r.actor_id, r.department_id, r.subject_id, r.record_ids, r.purpose, r.authorisation_id, r.channel]
