@@ -1,7 +1,7 @@
 /** SQL of credit checks: the check, its per-subject results (multi-row inserts), feedback, overdue and statistics reads. */
 import { sql, type Kysely } from 'kysely'
 import type { Tables } from '../db/database.ts'
-import type { Dialect } from '../db/create-database.ts'
+import type { Database } from '../db/create-database.ts'
 import { insertRows } from '../db/insert-rows.ts'
 
 export interface CheckRow {
@@ -41,7 +41,7 @@ export interface NewFeedbackRow {
   note: string | null
 }
 
-export function creditCheckRepository(db: Kysely<Tables>, dialect: Dialect) {
+export function creditCheckRepository(db: Kysely<Tables>, database: Pick<Database, 'dialect' | 'sqlite'>) {
   const checkColumns = [
     'c.id',
     'c.matter',
@@ -124,7 +124,7 @@ export function creditCheckRepository(db: Kysely<Tables>, dialect: Dialect) {
     /** Up to 100,000 rows, in a few statements (insert-rows.ts). */
     async insertResults(checkId: number, results: readonly ResultRow[]): Promise<void> {
       const columns = ['check_id', 'position', 'code', 'subject_id', 'hit', 'outcome']
-      await insertRows(db, dialect, 'credit_check_results', columns, results.map((r) => [checkId, r.position, r.code, r.subjectId, r.hit ? 1 : 0, r.outcome]))
+      await insertRows(db, database, 'credit_check_results', columns, results.map((r) => [checkId, r.position, r.code, r.subjectId, r.hit ? 1 : 0, r.outcome]))
     },
 
     async findCheck(id: number): Promise<CheckRow | undefined> {

@@ -89,7 +89,7 @@ export interface FeedbackInput {
 export function createCreditCheckService(deps: { database: Database; clock: Clock; audit: AuditTrail; cipher: PersonalDataCipher; catalog: CatalogService; calendar: CalendarService; measures: MeasureService; settings: SanctionSettings }) {
   const { database, clock, audit, cipher } = deps
   const { db } = database
-  const repo = creditCheckRepository(db, database.dialect)
+  const repo = creditCheckRepository(db, database)
   const standings = standingRepository(db)
   const facts = standingFactsRepository(db, database.dialect)
 
@@ -248,10 +248,10 @@ export function createCreditCheckService(deps: { database: Database; clock: Cloc
       const at = clock.now().toISOString()
       const departmentId = departmentOf(actor)
       const id = await db.transaction().execute(async (trx) => {
-        const tx = creditCheckRepository(trx, database.dialect)
+        const tx = creditCheckRepository(trx, database)
         const checkId = await tx.insertCheck({ matter: matter.code, purpose: purpose.slice(0, 500), departmentId, actorType: ref.type, actorId: ref.id, channel: input.channel ?? 'api', at, checkedOn: today, subjects: codes.length, found, hits, feedbackDueOn })
         await tx.insertResults(checkId, rows)
-        await logReads(trx, database.dialect, clock, logs)
+        await logReads(trx, database, clock, logs)
         return checkId
       })
       const check = summaryOf({ id, matter: matter.code, purpose, departmentId, departmentCode: actor.type === 'user' || actor.type === 'api_key' ? actor.departmentCode : null, actorType: ref.type, actorId: ref.id, channel: input.channel ?? 'api', at, checkedOn: today, subjects: codes.length, found, hits, feedbackDueOn, feedbackCount: 0, lastFeedbackAt: null }, matter, today)
@@ -294,7 +294,7 @@ export function createCreditCheckService(deps: { database: Database; clock: Cloc
       const ref = actorRef(actor)
       const at = clock.now().toISOString()
       await db.transaction().execute(async (trx) => {
-        await creditCheckRepository(trx, database.dialect).insertFeedback(id, rows, { departmentId: departmentOf(actor), actorType: ref.type, actorId: ref.id, at })
+        await creditCheckRepository(trx, database).insertFeedback(id, rows, { departmentId: departmentOf(actor), actorType: ref.type, actorId: ref.id, at })
         await audit.append(trx, {
           actor,
           action: 'credit_check.feedback',

@@ -8,7 +8,7 @@
  */
 import type { Kysely } from 'kysely'
 import type { Tables } from '../db/database.ts'
-import type { Dialect } from '../db/create-database.ts'
+import type { Database } from '../db/create-database.ts'
 import { insertRows } from '../db/insert-rows.ts'
 import type { Clock } from '../clock.ts'
 import type { Actor } from './actor.ts'
@@ -49,7 +49,7 @@ export async function logRead(db: Kysely<Tables>, clock: Clock, entry: QueryLogE
  * statements (db/insert-rows.ts). Given a transaction (a credit check stores
  * its results and their log together), it writes in that one.
  */
-export async function logReads(db: Kysely<Tables>, dialect: Dialect, clock: Clock, entries: QueryLogEntry[]): Promise<void> {
+export async function logReads(db: Kysely<Tables>, database: Pick<Database, 'dialect' | 'sqlite'>, clock: Clock, entries: QueryLogEntry[]): Promise<void> {
   if (entries.length === 0) return
   const at = clock.now().toISOString()
   const columns = ['at', 'actor_type', 'actor_id', 'department_id', 'subject_id', 'record_ids', 'purpose', 'authorisation_id', 'channel']
@@ -57,7 +57,7 @@ export async function logReads(db: Kysely<Tables>, dialect: Dialect, clock: Cloc
     const r = row(at, e)
     return [r.at, r.actor_type, r.actor_id, r.department_id, r.subject_id, r.record_ids, r.purpose, r.authorisation_id, r.channel]
   })
-  const write = (trx: Kysely<Tables>) => insertRows(trx, dialect, 'query_log', columns, rows)
+  const write = (trx: Kysely<Tables>) => insertRows(trx, database, 'query_log', columns, rows)
   if (db.isTransaction) await write(db)
   else await db.transaction().execute(write)
 }
