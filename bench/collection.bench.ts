@@ -45,6 +45,8 @@ export async function benchCollection(store: BenchStore, rows: number, subjects:
   const bench = await openBenchPlatform(store)
   try {
     await seedDemo(bench.platform, { subjects, password: 'Bench-Password-2026!' })
+    // As on a serving platform (its scheduler builds it): penalties are written into standing_facts too.
+    await bench.platform.creditChecks.refreshStandingFacts()
     const ingest = await runChild(bench.url, bench.platform.config.dataDir, file.path)
     const raw = await rawLoad(bench.platform.database, file.path)
     const ingestRate = rows / ingest.first.seconds

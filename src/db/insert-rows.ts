@@ -7,14 +7,22 @@
  * escaped in JavaScript, 4× slower).
  */
 import type { Kysely } from 'kysely'
+import type { Statement } from 'better-sqlite3'
 import type { Database } from './create-database.ts'
 
 export type RowValue = string | number | null
 
+// Prepared once per connection and statement (a single credit check inserts one row per request).
+const statements = new WeakMap<object, Map<string, Statement>>()
+
 export async function insertRows(db: Kysely<any>, database: Pick<Database, 'dialect' | 'sqlite'>, table: string, columns: readonly string[], rows: ReadonlyArray<ReadonlyArray<RowValue>>): Promise<void> {
   if (rows.length === 0) return
   if (database.dialect === 'sqlite') {
-    const insert = database.sqlite!.prepare(`insert into ${table} (${columns.join(', ')}) values (${columns.map(() => '?').join(', ')})`)
+    const text = `insert into ${table} (${columns.join(', ')}) values (${columns.map(() => '?').join(', ')})`
+    let prepared = statements.get(database.sqlite!)
+    if (!prepared) statements.set(database.sqlite!, (prepared = new Map()))
+    let insert = prepared.get(text)
+    if (!insert) prepared.set(text, (insert = database.sqlite!.prepare(text)))
     for (const row of rows) insert.run(row as RowValue[])
     return
   }
