@@ -176,13 +176,13 @@ export type SearchReader = ReturnType<typeof searchReader>
 
 /**
  * Runs the reads of one search. On PostgreSQL they share a read transaction (one snapshot) with
- * JIT compilation and parallel workers off: both cost milliseconds to start and these plans finish
- * in less.
+ * parallel workers off (JIT is off for every connection, db/create-database.ts): they cost
+ * milliseconds to start and these plans finish in less.
  */
 export async function readForSearch<T>(database: Database, work: (reader: SearchReader) => Promise<T>): Promise<T> {
   if (database.dialect === 'sqlite') return work(searchReader(database.db, 'sqlite'))
   return database.db.transaction().execute(async (trx) => {
-    await sql`select set_config('jit', 'off', true), set_config('max_parallel_workers_per_gather', '0', true)`.execute(trx)
+    await sql`select set_config('max_parallel_workers_per_gather', '0', true)`.execute(trx)
     return work(searchReader(trx, 'postgres'))
   })
 }
