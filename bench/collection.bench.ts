@@ -32,8 +32,11 @@ interface Timed {
 
 function runChild(url: string, dataDir: string, file: string): Promise<{ first: Timed; second: Timed; peakRssMb: number }> {
   return new Promise((resolve, reject) => {
-    // The same heap bound as `xinyong ingest` runs with (bin/xinyong.js).
-    const child = spawn(process.execPath, ['--max-old-space-size=256', '--max-semi-space-size=8', 'bin/run-ts.js', 'bench/ingest-child.ts', url, dataDir, file], { stdio: ['ignore', 'pipe', 'inherit'] })
+    // The same heap bound and malloc arenas as `xinyong ingest` runs with (bin/xinyong.js).
+    const child = spawn(process.execPath, ['--max-old-space-size=256', '--max-semi-space-size=8', 'bin/run-ts.js', 'bench/ingest-child.ts', url, dataDir, file], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+      env: { MALLOC_ARENA_MAX: '2', ...process.env },
+    })
     let out = ''
     child.stdout.on('data', (d) => (out += d))
     child.on('exit', (code) => (code === 0 ? resolve(JSON.parse(out.trim().split('\n').at(-1)!)) : reject(new Error(`ingest child exited with ${code}`))))
@@ -45,7 +48,10 @@ export async function benchCollection(store: BenchStore, rows: number, subjects:
   const bench = await openBenchPlatform(store)
   try {
     await seedDemo(bench.platform, { subjects, password: 'Bench-Password-2026!' })
-    // As on a serving platform (its scheduler builds it): penalties are written into standing_facts too.
+    // As on a serving platform, which builds both before it listens (serve) and keeps them current:
+    // the search index, so the batch's commit indexes only what the batch added, and standing_facts,
+    // so penalties are projected as they are written.
+    await bench.platform.search.indexPending()
     await bench.platform.creditChecks.refreshStandingFacts()
     const ingest = await runChild(bench.url, bench.platform.config.dataDir, file.path)
     const raw = await rawLoad(bench.platform.database, file.path)

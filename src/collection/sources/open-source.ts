@@ -12,7 +12,6 @@ import { PassThrough, type Readable } from 'node:stream'
 import { AppError } from '../../errors.ts'
 import type { RowSource } from '../collection.ts'
 import { openCsvSource } from './csv-source.ts'
-import { openXlsxSource } from './xlsx-source.ts'
 
 export interface FileSourceOptions {
   maxRows?: number
@@ -124,7 +123,7 @@ export async function openFileSource(input: FileInput, options: FileSourceOption
       await handle.close()
     }
     const format = detectFormat(head, basename(input))
-    return format === 'xlsx' ? openXlsxSource(input, options) : openCsvSource(input, options)
+    return format === 'xlsx' ? (await xlsxReader()).openXlsxSource(input, options) : openCsvSource(input, options)
   }
   const { head, stream } = await peek(input.stream, HEAD_BYTES)
   let format: DetectedFormat
@@ -134,5 +133,8 @@ export async function openFileSource(input: FileInput, options: FileSourceOption
     stream.destroy()
     throw e
   }
-  return format === 'xlsx' ? openXlsxSource(stream, options) : openCsvSource(stream, options)
+  return format === 'xlsx' ? (await xlsxReader()).openXlsxSource(stream, options) : openCsvSource(stream, options)
 }
+
+// Loaded when a workbook arrives: exceljs costs each validating thread most of a second to load.
+const xlsxReader = () => import('./xlsx-source.ts')
