@@ -5,18 +5,13 @@
  * would have served (河南条例 Art. 28), or no black-list entry would take effect.
  */
 import { sql } from 'kysely'
-import { Worker } from 'node:worker_threads'
+import { httpFloor, loadOverHttp, percentiles } from './http-load.ts'
 import type { Actor } from '../src/security/actor.ts'
 import type { Platform } from '../src/platform.ts'
 
 const fmt = (n: number, digits = 0) => n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits })
 const ms = (n: number) => `${fmt(n, 2)} ms`
 
-function percentiles(samples: number[]) {
-  const s = [...samples].sort((a, b) => a - b)
-  const at = (p: number) => s[Math.min(s.length - 1, Math.floor(p * s.length))]!
-  return { p50: at(0.5), p99: at(0.99), max: s.at(-1)! }
-}
 
 /** One pre-notice per listed subject and list item that requires one, served long before listing. */
 async function servePreNotices(platform: Platform): Promise<number> {
@@ -31,14 +26,9 @@ async function servePreNotices(platform: Platform): Promise<number> {
   return Number(result.numAffectedRows ?? 0)
 }
 
-function checksOverHttp(base: string, key: string, codes: string[], n: number): Promise<{ p50: number; p99: number; max: number; perSecond: number; failed: number }> {
-  return new Promise((resolve, reject) => {
-    const bodyTemplate = JSON.stringify({ matter: 'ZFCG', purpose: '政府采购供应商资格审查', subjects: ['{code}'] })
-    const worker = new Worker(new URL('./query-http-client.mjs', import.meta.url), { workerData: { base, path: '/api/v1/credit-checks', codes, n, headers: { authorization: `Bearer ${key}` }, concurrency: 16, bodyTemplate } })
-    worker.once('message', (m: { times: number[]; seconds: number; failed: number }) => resolve({ ...percentiles(m.times), perSecond: n / m.seconds, failed: m.failed }))
-    worker.once('error', reject)
-  })
-}
+const checkPath = '/api/v1/credit-checks'
+const checkBody = JSON.stringify({ matter: 'ZFCG', purpose: '政府采购供应商资格审查', subjects: ['{code}'] })
+const checksOverHttp = (base: string, key: string, codes: string[], n: number) => loadOverHttp({ base, path: checkPath, codes, n, headers: { authorization: `Bearer ${key}` }, bodyTemplate: checkBody })
 
 /** 100,000 distinct subjects spread over the store, by USCC (organisations) or id (persons). */
 async function distinctCodes(platform: Platform, count: number): Promise<string[]> {
@@ -73,4 +63,7 @@ export async function benchCreditChecks(platform: Platform, http: { base: string
   await checksOverHttp(http.base, http.key, codes, 500)
   const single = await checksOverHttp(http.base, http.key, codes, N)
   print(`  credit check over HTTP, one subject each, concurrency 16, ${fmt(N)} requests: p50 ${ms(single.p50)}, p99 ${ms(single.p99)}, max ${ms(single.max)}, ${fmt(single.perSecond)} req/s${single.failed ? `, ${single.failed} failed` : ''}  target p99 < 10 ms`)
+  const answer = await (await fetch(`${http.base}${checkPath}`, { method: 'POST', headers: { authorization: `Bearer ${http.key}`, 'content-type': 'application/json' }, body: checkBody.replace('"{code}"', JSON.stringify(codes[0])) })).text()
+  const floor = await httpFloor(answer, { path: checkPath, codes, n: N, bodyTemplate: checkBody })
+  print(`  HTTP floor: a bare Fastify route answering one such check (${fmt(answer.length)} chars), same client, concurrency 16: p50 ${ms(floor.p50)}, p99 ${ms(floor.p99)}, ${fmt(floor.perSecond)} req/s`)
 }

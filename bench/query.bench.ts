@@ -6,7 +6,6 @@
  */
 import { sql } from 'kysely'
 import type { AddressInfo } from 'node:net'
-import { Worker } from 'node:worker_threads'
 import { buildApp } from '../src/http/app.ts'
 import { seedDemo } from '../src/seeding/demo-seed.ts'
 import { makeUscc } from '../src/identifiers/index.ts'
@@ -15,15 +14,11 @@ import type { Platform } from '../src/platform.ts'
 import { loadBenchRecords } from './query-records.ts'
 import { benchCreditChecks } from './credit-check.bench.ts'
 import { openBenchPlatform, type BenchStore } from './stores.ts'
+import { httpFloor, loadOverHttp, percentiles } from './http-load.ts'
 
 const fmt = (n: number, digits = 0) => n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits })
 const ms = (n: number) => `${fmt(n, 2)} ms`
 
-function percentiles(samples: number[]) {
-  const s = [...samples].sort((a, b) => a - b)
-  const at = (p: number) => s[Math.min(s.length - 1, Math.floor(p * s.length))]!
-  return { p50: at(0.5), p99: at(0.99), max: s.at(-1)! }
-}
 
 interface Samples {
   /** Organisations by USCC (what the public looks up). */
@@ -77,14 +72,8 @@ async function inProcess(platform: Platform, actor: Actor, codes: string[], n: n
   return { ...percentiles(times), avgRecords: records / Math.max(1, n - missing), missing }
 }
 
-/** Requests from a worker thread (see query-http-client.mjs), so client and server each have a core. */
-function overHttp(base: string, codes: string[], n: number, headers: Record<string, string>, concurrency = 16): Promise<{ p50: number; p99: number; max: number; perSecond: number; failed: number }> {
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(new URL('./query-http-client.mjs', import.meta.url), { workerData: { base, path: '/api/v1/subjects/{code}/profile', codes, n, headers, concurrency } })
-    worker.once('message', (m: { times: number[]; seconds: number; failed: number }) => resolve({ ...percentiles(m.times), perSecond: n / m.seconds, failed: m.failed }))
-    worker.once('error', reject)
-  })
-}
+const profilePath = '/api/v1/subjects/{code}/profile'
+const overHttp = (base: string, codes: string[], n: number, headers: Record<string, string>) => loadOverHttp({ base, path: profilePath, codes, n, headers })
 
 export async function benchQueryPlatform(store: BenchStore, print: (line: string) => void): Promise<void> {
   const subjects = Number(process.env.BENCH_SUBJECTS ?? 1_000_000)
@@ -132,6 +121,9 @@ export async function benchQueryPlatform(store: BenchStore, print: (line: string
       print(`  profile over HTTP, public, concurrency 16, ${fmt(H)} requests: p50 ${ms(hp.p50)}, p99 ${ms(hp.p99)}, ${fmt(hp.perSecond)} req/s${hp.failed ? `, ${hp.failed} failed` : ''}  target p99 < 20 ms`)
       const hd = await overHttp(base, samples.anyone, H, { authorization: `Bearer ${key}` })
       print(`  profile over HTTP, department (query-logged), concurrency 16, ${fmt(H)} requests: p50 ${ms(hd.p50)}, p99 ${ms(hd.p99)}, ${fmt(hd.perSecond)} req/s${hd.failed ? `, ${hd.failed} failed` : ''}  target p99 < 20 ms`)
+      const answer = await (await fetch(`${base}${profilePath.replace('{code}', samples.firms[0]!)}`)).text()
+      const floor = await httpFloor(answer, { path: profilePath, codes: samples.firms, n: H })
+      print(`  HTTP floor: a bare Fastify route answering one of those profiles (${fmt(answer.length)} chars), same client, concurrency 16: p50 ${ms(floor.p50)}, p99 ${ms(floor.p99)}, ${fmt(floor.perSecond)} req/s`)
 
       const runs: number[] = []
       let found = 0
