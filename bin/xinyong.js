@@ -15,8 +15,8 @@ const chosen = process.execArgv.some((a) => a.startsWith('--max-old-space-size')
 if (heapMb && !chosen && !process.env.XINYONG_BOUNDED_CHILD) {
   const child = spawn(process.execPath, [`--max-old-space-size=${heapMb}`, '--max-semi-space-size=8', fileURLToPath(import.meta.url), ...args], {
     stdio: 'inherit',
-    // Two malloc arenas, not one per thread: the reading and writing threads' arenas otherwise hold
-    // tens of megabytes each that are free but never returned.
+    // Two malloc arenas, not one per thread: per-thread arenas keep freed memory (a 1M-row file
+    // peaked about 20 MB higher without this).
     env: { MALLOC_ARENA_MAX: '2', ...process.env, XINYONG_BOUNDED_CHILD: String(process.pid) },
   })
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(signal, () => child.kill(signal))
