@@ -2,7 +2,7 @@
  * Opens the store named by a URL: a postgres:// URL is PostgreSQL, anything else a SQLite file.
  * This folder is the only place that knows which one it is talking to.
  */
-import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely'
+import { Kysely, PostgresDialect, SqliteDialect, sql, type SqliteDatabase as CachedSqlite } from 'kysely'
 import SqliteDatabase from 'better-sqlite3'
 import pg from 'pg'
 import { mkdirSync } from 'node:fs'
@@ -24,6 +24,8 @@ export interface Database {
   schema?: string
   /** The raw better-sqlite3 handle, for bulk loading in src/db only. */
   sqlite?: SqliteDatabase.Database
+  /** The same connection with the prepared statements Kysely uses (statement-cache.ts), for bulk writes in src/db only. */
+  sqliteStatements?: CachedSqlite
   /** The raw pg pool, for COPY in src/db only. */
   pool?: pg.Pool
   close(): Promise<void>
@@ -60,13 +62,15 @@ function openSqlite(path: string): Database {
   // Pages read straight from the OS cache instead of copied in by a read() each: a 10M-record
   // store's point reads (profiles, checks) spend far less time in the kernel.
   if (file !== ':memory:') sqlite.pragma(`mmap_size = ${SQLITE_MMAP_BYTES}`)
-  const db = new Kysely<Tables>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) })
+  const sqliteStatements = withStatementCache(sqlite)
+  const db = new Kysely<Tables>({ dialect: new SqliteDialect({ database: sqliteStatements }) })
   return {
     db,
     dialect: 'sqlite',
     location: file,
     url: file,
     sqlite,
+    sqliteStatements,
     close: async () => {
       await db.destroy()
     },

@@ -41,7 +41,7 @@ export interface NewFeedbackRow {
   note: string | null
 }
 
-export function creditCheckRepository(db: Kysely<Tables>, database: Pick<Database, 'dialect' | 'sqlite'>) {
+export function creditCheckRepository(db: Kysely<Tables>, database: Pick<Database, 'dialect' | 'sqliteStatements'>) {
   const checkColumns = [
     'c.id',
     'c.matter',

@@ -49,7 +49,7 @@ export async function logRead(db: Kysely<Tables>, clock: Clock, entry: QueryLogE
  * statements (db/insert-rows.ts). Given a transaction (a credit check stores
  * its results and their log together), it writes in that one.
  */
-export async function logReads(db: Kysely<Tables>, database: Pick<Database, 'dialect' | 'sqlite'>, clock: Clock, entries: QueryLogEntry[]): Promise<void> {
+export async function logReads(db: Kysely<Tables>, database: Pick<Database, 'dialect' | 'sqliteStatements'>, clock: Clock, entries: QueryLogEntry[]): Promise<void> {
   if (entries.length === 0) return
   const at = clock.now().toISOString()
   const columns = ['at', 'actor_type', 'actor_id', 'department_id', 'subject_id', 'record_ids', 'purpose', 'authorisation_id', 'channel']
