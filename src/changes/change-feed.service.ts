@@ -23,7 +23,7 @@ import type { DepartmentService } from '../departments/department.service.ts'
 import type { SharingLevel } from '../catalog/catalog.ts'
 import { isPersonLike, type SubjectKind } from '../subjects/subject-kind.ts'
 import { createItemRulesCache } from '../profiles/item-rules-cache.ts'
-import { profileRepository } from '../profiles/profile.repository.ts'
+import { configGeneration } from '../db/config-generation.ts'
 import { askerFor, actorDepartmentId } from '../profiles/asker.ts'
 import { effectiveSharingLevel } from '../profiles/visibility.ts'
 import { changeFeedRepository, type BatchVersion, type StoredEvent, type VersionFilter } from './change-feed.repository.ts'
@@ -72,8 +72,7 @@ export function createChangeFeedService(deps: {
 }) {
   const { database, clock, departments } = deps
   const repo = changeFeedRepository(database.db)
-  const profilesRepo = profileRepository(database.db)
-  const { currentRules } = createItemRulesCache({ catalog: deps.catalog, signature: () => profilesRepo.catalogSignature() })
+  const { currentRules } = createItemRulesCache({ catalog: deps.catalog, generation: configGeneration(database.db) })
 
   async function consumerOf(actor: Actor): Promise<FeedConsumer> {
     authorize(actor, 'read_change_feed')

@@ -270,6 +270,12 @@ export interface SettingTable {
   updated_at: string
 }
 
+/** One row (id 1): moved by triggers whenever configuration changes (migration 0015, config-generation.ts). */
+export interface ConfigGenerationTable {
+  id: number
+  generation: number
+}
+
 /** Subject search (src/search): one row per searchable name; terms live in FTS5 (SQLite) or a tsvector column (PostgreSQL), written by raw SQL. */
 export interface SearchNameTable {
   id: Generated<number>
@@ -564,6 +570,7 @@ export interface NoticeTable {
 
 export interface Tables {
   settings: SettingTable
+  config_generation: ConfigGenerationTable
   departments: DepartmentTable
   users: UserTable
   user_roles: UserRoleTable

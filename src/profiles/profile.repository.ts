@@ -9,6 +9,7 @@
 import { sql, type Kysely } from 'kysely'
 import type { Tables } from '../db/database.ts'
 import { subjectLookupRepository } from '../subjects/subject-lookup.repository.ts'
+import { preparedQuery } from '../db/prepared-query.ts'
 
 export interface RecordFactsRow {
   id: number
@@ -54,21 +55,42 @@ const chunks = <T>(items: readonly T[], size = ID_CHUNK): T[][] => {
   return out
 }
 
+const versionColumns = [
+  'v.record_id',
+  'v.version',
+  'v.status',
+  'v.payload',
+  'd.code as department_code',
+  'd.name as department_name',
+  'v.batch_id',
+  'v.source_row',
+  'v.submitted_by',
+  'v.received_at',
+  'v.catalog_version',
+  'v.file_hash',
+] as const
+
+/** The records-of-a-subject statement for one catalog's removal keys, compiled once (prepared-query.ts). */
+const recordsOfSubject = (removalKeys: RemovalKeys) =>
+  preparedQuery((db, subjectId: number) => {
+    // Lists keep their removal date in the payload; extract it only for those items (->> works on both stores).
+    const removal = removalKeys.length
+      ? sql<string | null>`case ${sql.join(
+          removalKeys.map(([category, keys]) => sql`when r.category = ${sql.lit(category)} then coalesce(${sql.join(keys.map((k) => sql`v.payload ->> ${sql.lit(k)}`))}, null)`),
+          sql` `,
+        )} end`
+      : sql<string | null>`null`
+    return db
+      .selectFrom('records as r')
+      .innerJoin('record_versions as v', 'v.id', 'r.current_version_id')
+      .innerJoin('departments as d', 'd.id', 'v.department_id')
+      .select(['r.id', 'r.category', 'r.status as record_status', 'r.department_id as provider_id', 'v.decision_date', 'v.publication_date', 'v.valid_from', 'v.valid_to', 'v.publicity_end', 'v.tier', removal.as('removal_date'), ...versionColumns])
+      .where('r.subject_id', '=', subjectId)
+  })
+// By the rules' removal keys (one array per catalog version, held by the rules cache).
+const recordsQueries = new WeakMap<RemovalKeys, ReturnType<typeof recordsOfSubject>>()
+
 export function profileRepository(db: Kysely<Tables>) {
-  const versionColumns = [
-    'v.record_id',
-    'v.version',
-    'v.status',
-    'v.payload',
-    'd.code as department_code',
-    'd.name as department_name',
-    'v.batch_id',
-    'v.source_row',
-    'v.submitted_by',
-    'v.received_at',
-    'v.catalog_version',
-    'v.file_hash',
-  ] as const
   const toVersion = (r: {
     record_id: number
     version: number
@@ -98,45 +120,15 @@ export function profileRepository(db: Kysely<Tables>) {
   })
 
   return {
-    /** Changes whenever any catalog item gets a new version or is retired: the rules cache key. */
-    async catalogSignature(): Promise<string> {
-      const rows = await db.selectFrom('catalog_items').select(['code', 'current_version', 'status']).orderBy('code').execute()
-      return rows.map((r) => `${r.code}:${r.current_version}:${r.status}`).join(',')
-    },
-
     /**
      * Every record of a subject with its current version: what visibility needs (dates, and a list
      * entry's removal date from the payload), and the payload and provenance to show. One pass: the
      * records come from records_subject_summary alone, each current version by primary key.
      */
     async recordsOf(subjectId: number, removalKeys: RemovalKeys): Promise<RecordFactsRow[]> {
-      // Lists keep their removal date in the payload; extract it only for those items (->> works on both stores).
-      const removal = removalKeys.length
-        ? sql<string | null>`case ${sql.join(
-            removalKeys.map(([category, keys]) => sql`when r.category = ${sql.lit(category)} then coalesce(${sql.join(keys.map((k) => sql`v.payload ->> ${sql.lit(k)}`))}, null)`),
-            sql` `,
-          )} end`
-        : sql<string | null>`null`
-      const rows = await db
-        .selectFrom('records as r')
-        .innerJoin('record_versions as v', 'v.id', 'r.current_version_id')
-        .innerJoin('departments as d', 'd.id', 'v.department_id')
-        .select([
-          'r.id',
-          'r.category',
-          'r.status as record_status',
-          'r.department_id as provider_id',
-          'v.decision_date',
-          'v.publication_date',
-          'v.valid_from',
-          'v.valid_to',
-          'v.publicity_end',
-          'v.tier',
-          removal.as('removal_date'),
-          ...versionColumns,
-        ])
-        .where('r.subject_id', '=', subjectId)
-        .execute()
+      let query = recordsQueries.get(removalKeys)
+      if (!query) recordsQueries.set(removalKeys, (query = recordsOfSubject(removalKeys)))
+      const rows = await query(db, subjectId)
       return rows.map((r) => ({
         id: r.id,
         category: r.category,

@@ -23,6 +23,7 @@ import { askerFor, actorDepartmentId } from './asker.ts'
 import { recordDisclosure, recordVisibility, subjectVisibility, type Asker, type RecordFacts, type Visibility } from './visibility.ts'
 import { assessPublicity, type PublicityAssessment } from '../publicity/assess-publicity.ts'
 import { createPublicityRules } from '../publicity/publicity-rules.ts'
+import { configGeneration } from '../db/config-generation.ts'
 import { publicityRepository } from '../publicity/publicity.repository.ts'
 import { publicityRecordOf } from '../publicity/publicity-record.ts'
 import { decisionsByRecord, decisionsOfSubject } from '../publicity/record-decisions.ts'
@@ -89,9 +90,11 @@ export function createProfileService(deps: {
   const { database, clock, cipher, subjects, departments, authorisations } = deps
   const repo = profileRepository(database.db)
   const subjectRepo = subjectRepository(database.db)
-  const { currentRules, lastRules } = createItemRulesCache({ catalog: deps.catalog, signature: () => repo.catalogSignature() })
+  // One configuration read per profile serves both caches (the two calls below share it).
+  const generation = configGeneration(database.db)
+  const { currentRules, lastRules } = createItemRulesCache({ catalog: deps.catalog, generation })
   // Publicity follows the rules engine: rule sets compiled once per (set, catalog) version.
-  const publicityRules = createPublicityRules({ repo: publicityRepository(database.db) })
+  const publicityRules = createPublicityRules({ repo: publicityRepository(database.db), generation })
   const instant = () => ({ today: chinaDate(clock), now: clock.now().toISOString() })
   const subjectNotFound = (code: string) => notFound('SUBJECT_NOT_FOUND', `未找到信用主体 ${code}`, `No credit subject found for ${code}`)
 

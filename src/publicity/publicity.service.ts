@@ -10,13 +10,13 @@ import { actorRef, type Actor } from '../security/actor.ts'
 import { authorize, canActFor } from '../security/policy.ts'
 import type { CatalogService } from '../catalog/catalog.service.ts'
 import { createItemRulesCache } from '../profiles/item-rules-cache.ts'
-import { profileRepository } from '../profiles/profile.repository.ts'
 import { recordVisibility } from '../profiles/visibility.ts'
 import { serializeWriters } from '../db/serialize.ts'
 import { assessPublicity, type PublicityAssessment } from './assess-publicity.ts'
 import { builtInRuleSet } from './built-in-rule-set.ts'
 import { publicityRecordOf } from './publicity-record.ts'
 import { createPublicityRules } from './publicity-rules.ts'
+import { configGeneration } from '../db/config-generation.ts'
 import { createPublicitySchedule, type TickReport } from './publicity-schedule.ts'
 import { publicityRepository } from './publicity.repository.ts'
 import { decisionsOf, type DecisionKind } from './record-decisions.ts'
@@ -55,8 +55,9 @@ export interface RuleSetSummary {
 export function createPublicityService(deps: { database: Database; clock: Clock; audit: AuditTrail; catalog: CatalogService }) {
   const { database, clock, audit } = deps
   const repo = publicityRepository(database.db)
-  const rules = createPublicityRules({ repo })
-  const catalogRules = createItemRulesCache({ catalog: deps.catalog, signature: () => profileRepository(database.db).catalogSignature() })
+  const generation = configGeneration(database.db)
+  const rules = createPublicityRules({ repo, generation })
+  const catalogRules = createItemRulesCache({ catalog: deps.catalog, generation })
   const schedule = createPublicitySchedule({ database, clock, audit, rules, catalog: () => catalogRules.currentRules() })
   const instant = () => ({ today: chinaDate(clock), now: clock.now().toISOString() })
   const recordNotFound = (id: number) => notFound('RECORD_NOT_FOUND', `未找到记录 ${id}`, `No record ${id}`)

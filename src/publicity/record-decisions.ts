@@ -5,6 +5,7 @@
  */
 import type { Kysely } from 'kysely'
 import type { Tables } from '../db/database.ts'
+import { preparedQuery } from '../db/prepared-query.ts'
 
 export const decisionKinds = [
   /** An approved credit repair (信用修复): publicity ends at once (国办发〔2025〕22号). */
@@ -71,8 +72,10 @@ export async function decisionsOf(db: Kysely<Tables>, recordIds: readonly number
 }
 
 /** The decisions about every record of a subject, oldest first: one indexed read for a profile. */
+const decisionsOfSubjectQuery = preparedQuery((db, subjectId: number) => db.selectFrom('record_decisions').select(['record_id', 'kind', 'effective_at']).where('subject_id', '=', subjectId).orderBy('effective_at').orderBy('id'))
+
 export async function decisionsOfSubject(db: Kysely<Tables>, subjectId: number): Promise<Array<Pick<RecordDecision, 'recordId' | 'kind' | 'effectiveAt'>>> {
-  const rows = await db.selectFrom('record_decisions').select(['record_id', 'kind', 'effective_at']).where('subject_id', '=', subjectId).orderBy('effective_at').orderBy('id').execute()
+  const rows = await decisionsOfSubjectQuery(db, subjectId)
   return rows.map((r) => ({ recordId: Number(r.record_id), kind: r.kind as DecisionKind, effectiveAt: r.effective_at }))
 }
 

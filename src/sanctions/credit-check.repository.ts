@@ -3,6 +3,7 @@ import { sql, type Kysely } from 'kysely'
 import type { Tables } from '../db/database.ts'
 import type { Database } from '../db/create-database.ts'
 import { insertRows } from '../db/insert-rows.ts'
+import { preparedQuery } from '../db/prepared-query.ts'
 
 export interface CheckRow {
   id: number
@@ -40,6 +41,14 @@ export interface NewFeedbackRow {
   amount: string | null
   note: string | null
 }
+
+// Every check writes one: built and compiled once.
+const insertCheckRow = preparedQuery((db, matter: string, purpose: string, departmentId: number | null, actorType: string, actorId: string, channel: string, at: string, checkedOn: string, subjects: number, found: number, hits: number, feedbackDueOn: string | null) =>
+  db
+    .insertInto('credit_checks')
+    .values({ matter, purpose, department_id: departmentId, actor_type: actorType, actor_id: actorId, channel, at, checked_on: checkedOn, subjects, found, hits, feedback_due_on: feedbackDueOn, last_feedback_at: null })
+    .returning('id'),
+)
 
 export function creditCheckRepository(db: Kysely<Tables>, database: Pick<Database, 'dialect' | 'sqliteStatements'>) {
   const checkColumns = [
@@ -99,26 +108,8 @@ export function creditCheckRepository(db: Kysely<Tables>, database: Pick<Databas
 
   return {
     async insertCheck(c: Omit<CheckRow, 'id' | 'departmentCode' | 'feedbackCount' | 'lastFeedbackAt'>): Promise<number> {
-      const row = await db
-        .insertInto('credit_checks')
-        .values({
-          matter: c.matter,
-          purpose: c.purpose,
-          department_id: c.departmentId,
-          actor_type: c.actorType,
-          actor_id: c.actorId,
-          channel: c.channel,
-          at: c.at,
-          checked_on: c.checkedOn,
-          subjects: c.subjects,
-          found: c.found,
-          hits: c.hits,
-          feedback_due_on: c.feedbackDueOn,
-          last_feedback_at: null,
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow()
-      return Number(row.id)
+      const [row] = await insertCheckRow(db, c.matter, c.purpose, c.departmentId, c.actorType, c.actorId, c.channel, c.at, c.checkedOn, c.subjects, c.found, c.hits, c.feedbackDueOn)
+      return Number(row!.id)
     },
 
     /** Up to 100,000 rows, in a few statements (insert-rows.ts). */

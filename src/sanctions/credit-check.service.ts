@@ -35,6 +35,7 @@ import { standingRepository, type CategoryRead } from './standing.repository.ts'
 import { standingFactsRepository } from './standing-facts.repository.ts'
 import { desiredStandingItems, standingItemChanges, type StandingItems } from './standing-projection.ts'
 import { compilePublicityRules } from '../publicity/compile-rules.ts'
+import { configCache, configGeneration } from '../db/config-generation.ts'
 import type { PublicityRuleSet } from '../publicity/rule-set.ts'
 import { listEntryKeys } from './list-items.ts'
 import { creditCheckRepository, type CheckRow, type ResultRow } from './credit-check.repository.ts'
@@ -93,19 +94,17 @@ export function createCreditCheckService(deps: { database: Database; clock: Cloc
   const standings = standingRepository(db)
   const facts = standingFactsRepository(db, database.dialect)
 
-  // The compiled item rules, reloaded only when the catalog or the pre-notice setting changes.
-  let rulesCache: { key: string; rules: StandingRules; definitions: CatalogItemDefinition[] } | undefined
-  // Negative records count while the publicity rules engine shows them (the profile's rules).
-  const publicityRules = createPublicityRules({ repo: publicityRepository(db) })
-  async function currentRules(): Promise<StandingRules> {
-    const items = await db.selectFrom('catalog_items').select(['code', 'current_version', 'status']).orderBy('code').execute()
-    const preNotice = await deps.settings.preNoticeItems()
-    const key = `${items.map((i) => `${i.code}:${i.current_version}:${i.status}`).join(',')}|${preNotice.join(',')}`
-    if (rulesCache?.key === key) return rulesCache.rules
+  // A check reads the configuration generation once and hands it to every cache it consults.
+  const generation = configGeneration(db)
+  // The compiled item rules, reloaded only when the configuration (catalog, pre-notice setting) changes.
+  const itemRules = configCache(generation, async (at): Promise<{ rules: StandingRules; definitions: CatalogItemDefinition[] }> => {
+    const preNotice = await deps.settings.preNoticeItems(at)
     const definitions = (await deps.catalog.list()).map((v) => v.definition)
-    rulesCache = { key, rules: compileStandingRules(definitions, new Set(preNotice)), definitions }
-    return rulesCache.rules
-  }
+    return { rules: compileStandingRules(definitions, new Set(preNotice)), definitions }
+  })
+  const currentRules = async (at: number): Promise<StandingRules> => (await itemRules.current(at)).rules
+  // Negative records count while the publicity rules engine shows them (the profile's rules).
+  const publicityRules = createPublicityRules({ repo: publicityRepository(db), generation })
 
   // What standing_facts must project for these rules and rule sets, and the last such map found in the store.
   let desired: { rules: StandingRules; sets: readonly PublicityRuleSet[]; items: StandingItems } | undefined
@@ -113,7 +112,7 @@ export function createCreditCheckService(deps: { database: Database; clock: Cloc
   /** Rebuilds the projection when the catalog or the rule sets need other keys than it holds; one cached comparison otherwise. */
   async function ensureStandingFacts(rules: StandingRules, sets: readonly PublicityRuleSet[]): Promise<{ built: number; facts: number }> {
     if (desired?.rules !== rules || desired.sets !== sets) {
-      desired = { rules, sets, items: desiredStandingItems(rules, sets.map((set) => compilePublicityRules(set, rulesCache!.definitions))) }
+      desired = { rules, sets, items: desiredStandingItems(rules, sets.map((set) => compilePublicityRules(set, itemRules.last()!.definitions))) }
     }
     const want = desired.items
     if (confirmed === want) return { built: 0, facts: 0 }
@@ -125,14 +124,14 @@ export function createCreditCheckService(deps: { database: Database; clock: Cloc
   }
 
   /** Every found subject's standing: list records always, negative records only when a measure of the matter reads them. */
-  async function standingsOf(subjects: ReadonlyMap<number, { kind: string }>, measures: readonly Measure[], today: string): Promise<Map<number, SubjectStanding>> {
-    const rules = await currentRules()
+  async function standingsOf(subjects: ReadonlyMap<number, { kind: string }>, measures: readonly Measure[], today: string, at: number): Promise<Map<number, SubjectStanding>> {
+    const rules = await currentRules(at)
     const ids = [...subjects.keys()]
     const readsNegative = measures.some((m) => m.trigger.negativeTiers?.length)
-    const sets = await publicityRules.sets()
+    const sets = await publicityRules.sets(at)
     await ensureStandingFacts(rules, sets)
     const set = ruleSetInForce(sets, today) ?? builtInRuleSet
-    const compiled = publicityRules.compiled(sets, today, { key: rules, definitions: rulesCache!.definitions })
+    const compiled = publicityRules.compiled(sets, today, { key: rules, definitions: itemRules.last()!.definitions })
     // Only what can count today: entries not yet expired, negative records within the longest window.
     const reads: CategoryRead[] = [...rules.listItems.values()].map((item) => ({ category: item.code, fields: { kind: 'keys', keys: listEntryKeys(item) }, validToFrom: today }))
     if (readsNegative) {
@@ -198,7 +197,8 @@ export function createCreditCheckService(deps: { database: Database; clock: Cloc
      * does too, first). Returns how many items and facts it rebuilt.
      */
     async refreshStandingFacts(): Promise<{ built: number; facts: number }> {
-      return ensureStandingFacts(await currentRules(), await publicityRules.sets())
+      const at = await generation()
+      return ensureStandingFacts(await currentRules(at), await publicityRules.sets(at))
     },
 
     async check(actor: Actor, input: CheckInput): Promise<{ check: CheckSummary; results: CheckResult[]; more: boolean }> {
@@ -209,7 +209,8 @@ export function createCreditCheckService(deps: { database: Database; clock: Cloc
       if (input.subjects.length === 0) throw new AppError('CHECK_SUBJECTS_REQUIRED', '请给出至少一个主体代码', 'Give at least one subject code', { details: { field: 'subjects' } })
       const purpose = input.purpose.trim()
       if (!purpose) throw new AppError('CHECK_PURPOSE_REQUIRED', '信用核查须写明用途（办理的业务）', 'A credit check must state its purpose (the business handled)', { details: { field: 'purpose' } })
-      const catalog = await deps.measures.current()
+      const configAt = await generation()
+      const catalog = await deps.measures.current(configAt)
       const matter = catalog.matter(input.matter)
       if (!matter) throw new AppError('MATTER_NOT_FOUND', `事项 ${input.matter} 不存在`, `No matter ${input.matter}`, { details: { field: 'matter', matters: catalog.matters.map((m) => m.code) } })
       const measures = catalog.measures.filter((m) => m.matters.includes(matter.code))
@@ -217,7 +218,7 @@ export function createCreditCheckService(deps: { database: Database; clock: Cloc
 
       const codes = input.subjects.map((c) => String(c).trim())
       const { results: resolved, summaries } = await resolveSubjectCodes(codes, { cipher, repo: subjectLookupRepository(db) })
-      const standingOf = await standingsOf(summaries, measures, today)
+      const standingOf = await standingsOf(summaries, measures, today, configAt)
 
       const rows: ResultRow[] = []
       const logs: QueryLogEntry[] = []
@@ -242,7 +243,7 @@ export function createCreditCheckService(deps: { database: Database; clock: Cloc
         }
       })
 
-      const feedbackDays = await deps.settings.feedbackWorkingDays()
+      const feedbackDays = await deps.settings.feedbackWorkingDays(configAt)
       const feedbackDueOn = hits > 0 ? addWorkingDays(await deps.calendar.current(), today, feedbackDays) : null
       const ref = actorRef(actor)
       const at = clock.now().toISOString()

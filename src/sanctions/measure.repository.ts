@@ -38,13 +38,5 @@ export function measureRepository(db: Kysely<Tables>) {
     async retireMeasure(code: string, version: number, at: string, by: string): Promise<void> {
       await db.updateTable('measures').set({ status: 'retired', version, updated_at: at, updated_by: by }).where('code', '=', code).execute()
     },
-    /** Changes whenever either catalog changes: the key of the service's cache. */
-    async signature(): Promise<string> {
-      const [a, b] = await Promise.all([
-        db.selectFrom('matters').select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.max('updated_at').as('at'), eb.fn.sum<number>('version').as('v')]).executeTakeFirstOrThrow(),
-        db.selectFrom('measures').select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.max('updated_at').as('at'), eb.fn.sum<number>('version').as('v')]).executeTakeFirstOrThrow(),
-      ])
-      return `${a.n}:${a.at}:${a.v}/${b.n}:${b.at}:${b.v}`
-    },
   }
 }

@@ -15,6 +15,7 @@ import type { Matter } from './matters.ts'
 import type { Measure } from './measures.ts'
 import { measureRepository, type Stored } from './measure.repository.ts'
 import { parseMatter, parseMeasure } from './measure.schema.ts'
+import { configCache, configGeneration } from '../db/config-generation.ts'
 
 export interface MeasureCatalog {
   matters: Matter[]
@@ -28,17 +29,14 @@ export type SetOutcome = { code: string; version: number; outcome: 'created' | '
 export function createMeasureService(deps: { database: Database; clock: Clock; audit: AuditTrail; catalog: CatalogService }) {
   const { database, clock, audit } = deps
   const repo = measureRepository(database.db)
-  let cached: { signature: string; catalog: MeasureCatalog } | undefined
-
-  async function current(): Promise<MeasureCatalog> {
-    const signature = await repo.signature()
-    if (cached?.signature === signature) return cached.catalog
+  const catalog = configCache(configGeneration(database.db), async (): Promise<MeasureCatalog> => {
     const matters = (await repo.matters()).filter((m) => m.status === 'active').map((m) => m.definition)
     const measures = (await repo.measures()).filter((m) => m.status === 'active').map((m) => m.definition)
     const byCode = new Map(matters.map((m) => [m.code, m]))
-    cached = { signature, catalog: { matters, measures, matter: (code) => byCode.get(code) } }
-    return cached.catalog
-  }
+    return { matters, measures, matter: (code) => byCode.get(code) }
+  })
+  /** `at`: a configuration generation just read. */
+  const current = (at?: number): Promise<MeasureCatalog> => catalog.current(at)
 
   async function checkReferences(m: Measure): Promise<void> {
     const matters = new Set((await repo.matters()).map((x) => x.definition.code))

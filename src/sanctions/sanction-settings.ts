@@ -12,6 +12,7 @@ import type { Actor } from '../security/actor.ts'
 import { authorize } from '../security/policy.ts'
 import { baseCatalog } from '../catalog/base-catalog/index.ts'
 import { defaultPreNoticeItems } from './list-items.ts'
+import { configCache, configGeneration } from '../db/config-generation.ts'
 
 const PRE_NOTICE_KEY = 'sanctions.pre_notice_items'
 const FEEDBACK_DAYS_KEY = 'sanctions.feedback_working_days'
@@ -19,7 +20,11 @@ export const DEFAULT_FEEDBACK_WORKING_DAYS = 10
 
 export function createSanctionSettings(deps: { database: Database; clock: Clock; audit: AuditTrail }) {
   const { db } = deps.database
-  const read = async (key: string) => (await db.selectFrom('settings').select('value').where('key', '=', key).executeTakeFirst())?.value
+  // Read once per configuration generation: every credit check asks for both.
+  const stored = configCache(configGeneration(db), async () => {
+    const rows = await db.selectFrom('settings').select(['key', 'value']).where('key', 'in', [PRE_NOTICE_KEY, FEEDBACK_DAYS_KEY]).execute()
+    return new Map(rows.map((r) => [r.key, r.value]))
+  })
   const write = async (actor: Actor, key: string, value: string) => {
     await db.transaction().execute(async (trx) => {
       const at = deps.clock.now().toISOString()
@@ -28,12 +33,13 @@ export function createSanctionSettings(deps: { database: Database; clock: Clock;
     })
   }
   return {
-    async preNoticeItems(): Promise<string[]> {
-      const v = await read(PRE_NOTICE_KEY)
+    /** `at`: a configuration generation just read. */
+    async preNoticeItems(at?: number): Promise<string[]> {
+      const v = (await stored.current(at)).get(PRE_NOTICE_KEY)
       return v === undefined ? defaultPreNoticeItems(baseCatalog) : (JSON.parse(v) as string[])
     },
-    async feedbackWorkingDays(): Promise<number> {
-      const v = await read(FEEDBACK_DAYS_KEY)
+    async feedbackWorkingDays(at?: number): Promise<number> {
+      const v = (await stored.current(at)).get(FEEDBACK_DAYS_KEY)
       return v === undefined ? DEFAULT_FEEDBACK_WORKING_DAYS : Number(v)
     },
     async setPreNoticeItems(actor: Actor, codes: string[]): Promise<string[]> {

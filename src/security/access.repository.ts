@@ -2,6 +2,12 @@
 import type { Kysely } from 'kysely'
 import type { Tables, UserRow, ApiKeyRow } from '../db/database.ts'
 import { isRole, type Role } from './roles.ts'
+import { preparedQuery } from '../db/prepared-query.ts'
+
+// Every API request authenticates by it: built and compiled once.
+const apiKeyByPrefix = preparedQuery((db, prefix: string) =>
+  db.selectFrom('api_keys').innerJoin('departments', 'departments.id', 'api_keys.department_id').selectAll('api_keys').select('departments.code as department_code').where('api_keys.prefix', '=', prefix),
+)
 
 export interface User {
   id: number
@@ -148,13 +154,7 @@ export function accessRepository(db: Kysely<Tables>) {
       return id
     },
     async findApiKeyByPrefix(prefix: string): Promise<(ApiKey & { hash: string }) | undefined> {
-      const row = await db
-        .selectFrom('api_keys')
-        .innerJoin('departments', 'departments.id', 'api_keys.department_id')
-        .selectAll('api_keys')
-        .select('departments.code as department_code')
-        .where('api_keys.prefix', '=', prefix)
-        .executeTakeFirst()
+      const [row] = await apiKeyByPrefix(db, prefix)
       return row && { ...apiKeyRowToApiKey(row), hash: row.key_hash }
     },
     async listApiKeys(): Promise<ApiKey[]> {

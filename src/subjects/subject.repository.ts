@@ -1,6 +1,7 @@
 /** All SQL about subjects, their identifiers and names. */
 import type { Kysely } from 'kysely'
 import type { SubjectRow, Tables } from '../db/database.ts'
+import { preparedQuery } from '../db/prepared-query.ts'
 import type { SubjectKind } from './subject-kind.ts'
 import type { IdentifierScheme, Subject, SubjectIdentifierView, SubjectName, SubjectStatus } from './subject.ts'
 
@@ -21,15 +22,21 @@ export type StoredIdentifier =
   | { scheme: IdentifierScheme; value: string }
   | { scheme: IdentifierScheme; valueHash: string; ciphertext: string; masked: string }
 
+// Every profile and check runs these: built and compiled once.
+const subjectById = preparedQuery((db, id: number) => db.selectFrom('subjects').selectAll().where('id', '=', id))
+const subjectIdByValue = preparedQuery((db, scheme: string, value: string) => db.selectFrom('subject_identifiers').select('subject_id').where('value', '=', value).where('scheme', '=', scheme))
+const identifiersOfSubject = preparedQuery((db, subjectId: number) => db.selectFrom('subject_identifiers').select(['scheme', 'value', 'masked']).where('subject_id', '=', subjectId).orderBy('id'))
+const namesOfSubject = preparedQuery((db, subjectId: number) => db.selectFrom('subject_names').selectAll().where('subject_id', '=', subjectId).orderBy('valid_from').orderBy('id'))
+
 export function subjectRepository(db: Kysely<Tables>) {
   return {
     async findById(id: number): Promise<Subject | undefined> {
-      const row = await db.selectFrom('subjects').selectAll().where('id', '=', id).executeTakeFirst()
+      const [row] = await subjectById(db, id)
       return row && subjectRowToSubject(row)
     },
 
     async findIdByValue(scheme: IdentifierScheme, value: string): Promise<number | undefined> {
-      const row = await db.selectFrom('subject_identifiers').select('subject_id').where('value', '=', value).where('scheme', '=', scheme).executeTakeFirst()
+      const [row] = await subjectIdByValue(db, scheme, value)
       return row?.subject_id
     },
 
@@ -39,7 +46,7 @@ export function subjectRepository(db: Kysely<Tables>) {
     },
 
     async identifiersOf(subjectId: number): Promise<SubjectIdentifierView[]> {
-      const rows = await db.selectFrom('subject_identifiers').select(['scheme', 'value', 'masked']).where('subject_id', '=', subjectId).orderBy('id').execute()
+      const rows = await identifiersOfSubject(db, subjectId)
       return rows.map((r) => ({ scheme: r.scheme as IdentifierScheme, value: (r.value ?? r.masked)!, masked: r.value === null }))
     },
 
@@ -49,7 +56,7 @@ export function subjectRepository(db: Kysely<Tables>) {
     },
 
     async namesOf(subjectId: number): Promise<SubjectName[]> {
-      const rows = await db.selectFrom('subject_names').selectAll().where('subject_id', '=', subjectId).orderBy('valid_from').orderBy('id').execute()
+      const rows = await namesOfSubject(db, subjectId)
       return rows.map((r) => ({ name: r.name, validFrom: r.valid_from, validTo: r.valid_to, source: r.source as SubjectName['source'] }))
     },
 

@@ -1,0 +1,49 @@
+/**
+ * The configuration generation (migration 0015): what caches of compiled configuration key on. One
+ * indexed read per request replaces a signature query per cache. Calls that arrive while a read is
+ * on its way share it: it was issued together with them, so it sees every change committed before
+ * they were made but the one racing them, which is no different from the read coming a moment earlier.
+ */
+import type { Kysely } from 'kysely'
+import type { Tables } from './database.ts'
+import { preparedQuery } from './prepared-query.ts'
+
+const generationRow = preparedQuery((db) => db.selectFrom('config_generation').select('generation').where('id', '=', 1))
+
+export type ConfigGeneration = () => Promise<number>
+
+export function configGeneration(db: Kysely<Tables>): ConfigGeneration {
+  let pending: Promise<number> | undefined
+  return () => {
+    if (pending) return pending
+    const read = generationRow(db).then(
+      ([row]) => {
+        pending = undefined
+        return Number(row!.generation)
+      },
+      (error: unknown) => {
+        pending = undefined
+        throw error
+      },
+    )
+    pending = read
+    return read
+  }
+}
+
+/** A value compiled from configuration, rebuilt when the generation it was built at has passed. */
+export function configCache<T>(generation: ConfigGeneration, load: (at: number) => Promise<T>) {
+  let cached: { at: number; value: T } | undefined
+  return {
+    /** `at`: a generation the caller has just read (one read for several caches). */
+    async current(at?: number): Promise<T> {
+      const now = at ?? (await generation())
+      if (cached?.at === now) return cached.value
+      const value = await load(now)
+      cached = { at: now, value }
+      return value
+    },
+    /** The value last built, unchecked (lets a read start while the check runs). */
+    last: (): T | undefined => cached?.value,
+  }
+}
