@@ -27,8 +27,8 @@ describeEachStore('preparedQuery', (store) => {
     const db = database.db
     await sql`create table prepared_probe (id ${sql.raw(database.dialect === 'postgres' ? 'bigserial primary key' : 'integer primary key autoincrement')}, label text, note text)`.execute(db)
     const insert = preparedQuery((db, label: string | null) => db.insertInto('prepared_probe' as 'settings').values({ label, note: null } as never).returning('id' as never))
-    const [first] = (await insert(db, '一')) as Array<{ id: number }>
-    const [second] = (await insert(db, null)) as Array<{ id: number }>
+    const [first] = (await insert(db, '一')) as unknown as Array<{ id: number }>
+    const [second] = (await insert(db, null)) as unknown as Array<{ id: number }>
     expect(Number(second!.id)).toBe(Number(first!.id) + 1)
     const rows = (await sql<{ label: string | null; note: string | null }>`select label, note from prepared_probe order by id`.execute(db)).rows
     expect(rows).toEqual([{ label: '一', note: null }, { label: null, note: null }])

@@ -91,7 +91,7 @@ export function createCreditCheckService(deps: { database: Database; clock: Cloc
   const { database, clock, audit, cipher } = deps
   const { db } = database
   const repo = creditCheckRepository(db, database)
-  const standings = standingRepository(db)
+  const standings = standingRepository(database)
   const facts = standingFactsRepository(db, database.dialect)
 
   // A check reads the configuration generation once and hands it to every cache it consults.

@@ -76,7 +76,7 @@ export function createListService(deps: { database: Database; clock: Clock; audi
   const { database, clock, audit, cipher } = deps
   const { db } = database
   const repo = listRepository(db)
-  const standing = standingRepository(db)
+  const standing = standingRepository(database)
 
   async function listItems(): Promise<Map<string, ListItem>> {
     const preNotice = new Set(await deps.settings.preNoticeItems())
