@@ -84,9 +84,9 @@ export function assemblePlatform(deps: { config: Config; database: Database; clo
   const calendar = createCalendarService({ database, clock, audit })
   const publicity = createPublicityService({ database, clock, audit, catalog })
   const objections = createObjectionService({ database, clock, audit, calendar, settings: createSettings({ database, clock }), subjects, publicity })
-  const profiles = createProfileService({ database, clock, cipher, catalog, subjects, departments, authorisations, objections: async (ids) => {
-    const [open, notes] = await Promise.all([objections.marks(ids), objections.notes(ids)])
-    return { open, notes: new Map(notes.map((n) => [n.recordId, { receiptNumber: n.receiptNumber, grounds: n.grounds, outcomeNote: n.outcomeNote, decidedOn: n.decidedOn }])) }
+  const profiles = createProfileService({ database, clock, cipher, catalog, subjects, departments, authorisations, objections: async (subjectId) => {
+    const { open, notes } = await objections.markingSubject(subjectId)
+    return { open: new Set(open), notes: new Map(notes.map((n) => [n.recordId, { receiptNumber: n.receiptNumber, grounds: n.grounds, outcomeNote: n.outcomeNote, decidedOn: n.decidedOn }])) }
   } })
   const repairs = createRepairService({ database, clock, audit, subjects, calendar, publicity })
   const sanctions = createSanctions({ config, database, clock, audit, cipher, catalog, calendar, departments, subjects })

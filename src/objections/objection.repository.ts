@@ -1,10 +1,24 @@
 /** All SQL about objections and their steps (and the few record facts an objection needs). */
 import type { Kysely } from 'kysely'
 import type { Tables } from '../db/database.ts'
+import { preparedQuery } from '../db/prepared-query.ts'
 import { openStates, type ObjectionCase, type ObjectionState, type Outcome } from './objection-machine.ts'
 import type { ApplicantRelation, ObjectionNote, ObjectionStep, StoredObjection } from './objection.ts'
 
 type Row = Tables['objections'] & { id: number }
+
+// Every profile asks it, in the same round as the subject's records: built and compiled once.
+const markingObjections = preparedQuery((db, subjectId: number) =>
+  db
+    .selectFrom('objections')
+    .selectAll()
+    .where('subject_id', '=', subjectId)
+    .where((eb) => eb.or([eb('state', 'in', [...openStates]), eb('outcome', '=', 'unverifiable')]))
+    .orderBy('record_id')
+    .orderBy('id'),
+)
+
+const noteOf = (o: StoredObjection): ObjectionNote => ({ recordId: o.recordId, objectionId: o.id, receiptNumber: o.receiptNumber, grounds: o.grounds, outcomeNote: o.outcomeNote ?? '', decidedOn: o.case.decidedOn ?? o.updatedAt.slice(0, 10) })
 
 const toObjection = (r: Row): StoredObjection => {
   const detail = JSON.parse(r.detail) as { case: ObjectionCase; powerOfAttorneyId: number | null }
@@ -105,19 +119,16 @@ export function objectionRepository(db: Kysely<Tables>) {
       return rows.map((r) => toObjection(r as Row))
     },
 
-    async marked(recordIds: readonly number[]): Promise<number[]> {
-      if (recordIds.length === 0) return []
-      const rows = await db.selectFrom('objections').select('record_id').distinct().where('record_id', 'in', [...recordIds]).where('state', 'in', [...openStates]).execute()
-      return rows.map((r) => Number(r.record_id))
-    },
-
-    async unverifiable(recordIds: readonly number[]): Promise<ObjectionNote[]> {
-      if (recordIds.length === 0) return []
-      const rows = await db.selectFrom('objections').selectAll().where('record_id', 'in', [...recordIds]).where('outcome', '=', 'unverifiable').orderBy('record_id').orderBy('id').execute()
-      return rows.map((r) => {
+    /** A subject's records under objection and its unverifiable outcomes, in one read (on objections_subject). */
+    async markingSubject(subjectId: number): Promise<{ open: number[]; notes: ObjectionNote[] }> {
+      const open: number[] = []
+      const notes: ObjectionNote[] = []
+      for (const r of await markingObjections(db, subjectId)) {
         const o = toObjection(r as Row)
-        return { recordId: o.recordId, objectionId: o.id, receiptNumber: o.receiptNumber, grounds: o.grounds, outcomeNote: o.outcomeNote ?? '', decidedOn: o.case.decidedOn ?? o.updatedAt.slice(0, 10) }
-      })
+        if (openStates.includes(o.state)) open.push(o.recordId)
+        if (o.outcome === 'unverifiable') notes.push(noteOf(o))
+      }
+      return { open, notes }
     },
   }
 }

@@ -272,13 +272,11 @@ export function createObjectionService(deps: {
       return (await repo.list({ subjectId, limit: 1000 })).map(withOverdue)
     },
 
-    /** Records carrying the 异议处理中 mark now (the profile shows it wherever the record is shown). */
-    async marks(recordIds: readonly number[]): Promise<ReadonlySet<number>> {
-      return new Set(await repo.marked(recordIds))
-    },
-
-    /** Unverifiable outcomes, recorded beside their records. */
-    notes: (recordIds: readonly number[]): Promise<ObjectionNote[]> => repo.unverifiable(recordIds),
+    /**
+     * A subject's records carrying the 异议处理中 mark now (the profile shows it wherever the record
+     * is shown) and the unverifiable outcomes recorded beside its records, in one read.
+     */
+    markingSubject: (subjectId: number): Promise<{ open: number[]; notes: ObjectionNote[] }> => repo.markingSubject(subjectId),
 
     /**
      * Reminders before due dates and escalation after them, as case alerts (idempotent: a tick

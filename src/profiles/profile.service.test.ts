@@ -50,7 +50,7 @@ describeEachPlatform('credit profiles', (get) => {
   beforeAll(async () => {
     const { platform } = get()
     city = await buildQueryCity(platform)
-    profiles = createProfileService({ ...platform, objections: async (ids) => ({ open: new Set(ids.filter((id) => city.objected.has(id))), notes: new Map() }) })
+    profiles = createProfileService({ ...platform, objections: async () => ({ open: city.objected, notes: new Map() }) })
     authorisationId = (
       await platform.authorisations.record(city.actors.bank, { subject: firmUscc, scope: [levelItems.authorised], purpose: '流动资金贷款审批', grantedOn: '2026-01-05', expiresAt: '2026-03-10T16:00:00.000Z', evidence: '授权书 RMYH-2026-0001' })
     ).id

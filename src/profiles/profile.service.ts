@@ -53,12 +53,11 @@ export interface ObjectionNoteView {
 }
 
 /**
- * What the objections feature says about records: those under objection (the 异议处理中 mark) and
- * the unverifiable objections recorded beside them.
+ * What the objections feature says about a subject's records: those under objection (the 异议处理中
+ * mark) and the unverifiable objections recorded beside them. By subject, so that it is read in the
+ * same round as the records themselves.
  */
-export type ObjectionStanding = (recordIds: readonly number[]) => Promise<{ open: ReadonlySet<number>; notes: ReadonlyMap<number, ObjectionNoteView> }>
-
-const NO_OBJECTIONS: Awaited<ReturnType<ObjectionStanding>> = { open: new Set(), notes: new Map() }
+export type ObjectionStanding = (subjectId: number) => Promise<{ open: ReadonlySet<number>; notes: ReadonlyMap<number, ObjectionNoteView> }>
 
 export interface ProfileOptions {
   purpose?: string
@@ -117,19 +116,19 @@ export function createProfileService(deps: {
     // One round of reads (concurrent on PostgreSQL): the catalog's rules, the subject and its records'
     // facts — read with the rules last seen, and read again in the rare case the catalog just changed.
     const seen = lastRules()
-    const [rules, ruleSets, decisions, subject, identifiers, names, early] = await Promise.all([
+    const [rules, ruleSets, decisions, subject, identifiers, names, objections, early] = await Promise.all([
       currentRules(),
       publicityRules.sets(),
       decisionsOfSubject(database.db, subjectId),
       subjectRepo.findById(subjectId),
       subjectRepo.identifiersOf(subjectId),
       subjectRepo.namesOf(subjectId),
+      deps.objections(subjectId),
       seen ? repo.recordsOf(subjectId, seen.removalKeys) : Promise.resolve(undefined),
     ])
     const facts = early && rules === seen ? early : await repo.recordsOf(subjectId, rules.removalKeys)
     if (!subject) throw subjectNotFound(code)
     const naturalPerson = subject.kind === 'natural_person'
-    const objections = facts.length ? await deps.objections(facts.map((f) => f.id)) : NO_OBJECTIONS
 
     const publicityRulesToday = publicityRules.compiled(ruleSets, at.today, { key: rules, definitions: rules.definitions })
     const decisionsOf = decisionsByRecord(decisions)
