@@ -87,6 +87,12 @@ export interface FeedbackInput {
   note?: string
 }
 
+/** The catalog's definitions and the standing rules compiled from them (with the pre-notice setting). */
+interface CompiledItems {
+  rules: StandingRules
+  definitions: CatalogItemDefinition[]
+}
+
 export function createCreditCheckService(deps: { database: Database; clock: Clock; audit: AuditTrail; cipher: PersonalDataCipher; catalog: CatalogService; calendar: CalendarService; measures: MeasureService; settings: SanctionSettings }) {
   const { database, clock, audit, cipher } = deps
   const { db } = database
@@ -97,12 +103,11 @@ export function createCreditCheckService(deps: { database: Database; clock: Cloc
   // A check reads the configuration generation once and hands it to every cache it consults.
   const generation = configGeneration(db)
   // The compiled item rules, reloaded only when the configuration (catalog, pre-notice setting) changes.
-  const itemRules = configCache(generation, async (at): Promise<{ rules: StandingRules; definitions: CatalogItemDefinition[] }> => {
+  const itemRules = configCache(generation, async (at): Promise<CompiledItems> => {
     const preNotice = await deps.settings.preNoticeItems(at)
     const definitions = (await deps.catalog.list()).map((v) => v.definition)
     return { rules: compileStandingRules(definitions, new Set(preNotice)), definitions }
   })
-  const currentRules = async (at: number): Promise<StandingRules> => (await itemRules.current(at)).rules
   // Negative records count while the publicity rules engine shows them (the profile's rules).
   const publicityRules = createPublicityRules({ repo: publicityRepository(db), generation })
 
@@ -110,9 +115,9 @@ export function createCreditCheckService(deps: { database: Database; clock: Cloc
   let desired: { rules: StandingRules; sets: readonly PublicityRuleSet[]; items: StandingItems } | undefined
   let confirmed: StandingItems | undefined
   /** Rebuilds the projection when the catalog or the rule sets need other keys than it holds; one cached comparison otherwise. */
-  async function ensureStandingFacts(rules: StandingRules, sets: readonly PublicityRuleSet[]): Promise<{ built: number; facts: number }> {
+  async function ensureStandingFacts({ rules, definitions }: CompiledItems, sets: readonly PublicityRuleSet[]): Promise<{ built: number; facts: number }> {
     if (desired?.rules !== rules || desired.sets !== sets) {
-      desired = { rules, sets, items: desiredStandingItems(rules, sets.map((set) => compilePublicityRules(set, itemRules.last()!.definitions))) }
+      desired = { rules, sets, items: desiredStandingItems(rules, sets.map((set) => compilePublicityRules(set, definitions))) }
     }
     const want = desired.items
     if (confirmed === want) return { built: 0, facts: 0 }
@@ -125,13 +130,14 @@ export function createCreditCheckService(deps: { database: Database; clock: Cloc
 
   /** Every found subject's standing: list records always, negative records only when a measure of the matter reads them. */
   async function standingsOf(subjects: ReadonlyMap<number, { kind: string }>, measures: readonly Measure[], today: string, at: number): Promise<Map<number, SubjectStanding>> {
-    const rules = await currentRules(at)
+    const items = await itemRules.current(at)
+    const { rules } = items
     const ids = [...subjects.keys()]
     const readsNegative = measures.some((m) => m.trigger.negativeTiers?.length)
     const sets = await publicityRules.sets(at)
-    await ensureStandingFacts(rules, sets)
+    await ensureStandingFacts(items, sets)
     const set = ruleSetInForce(sets, today) ?? builtInRuleSet
-    const compiled = publicityRules.compiled(sets, today, { key: rules, definitions: itemRules.last()!.definitions })
+    const compiled = publicityRules.compiled(sets, today, { key: rules, definitions: items.definitions })
     // Only what can count today: entries not yet expired, negative records within the longest window.
     const reads: CategoryRead[] = [...rules.listItems.values()].map((item) => ({ category: item.code, fields: { kind: 'keys', keys: listEntryKeys(item) }, validToFrom: today }))
     if (readsNegative) {
@@ -198,7 +204,7 @@ export function createCreditCheckService(deps: { database: Database; clock: Cloc
      */
     async refreshStandingFacts(): Promise<{ built: number; facts: number }> {
       const at = await generation()
-      return ensureStandingFacts(await currentRules(at), await publicityRules.sets(at))
+      return ensureStandingFacts(await itemRules.current(at), await publicityRules.sets(at))
     },
 
     async check(actor: Actor, input: CheckInput): Promise<{ check: CheckSummary; results: CheckResult[]; more: boolean }> {
