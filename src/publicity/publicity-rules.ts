@@ -1,7 +1,8 @@
 /**
  * The rule sets and their compiled form, kept in memory: sets are re-read only when the
- * configuration generation moves (one tiny read per use tells), and a set is compiled against the catalog once per
- * (rule-set version, catalog version). Version 1 is the built-in set; installed versions follow.
+ * configuration generation moves (one tiny read per use tells), and a set is compiled against the
+ * catalog once per (rule-set version, catalog version). Version 1 is the built-in set; installed
+ * versions follow.
  */
 import type { CatalogItemDefinition } from '../catalog/catalog.ts'
 import { builtInRuleSet } from './built-in-rule-set.ts'
