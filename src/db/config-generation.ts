@@ -1,8 +1,8 @@
 /**
  * The configuration generation (migration 0015): what caches of compiled configuration key on. One
- * indexed read per request replaces a signature query per cache. Calls that arrive while a read is
- * on its way share it: it was issued together with them, so it sees every change committed before
- * they were made but the one racing them, which is no different from the read coming a moment earlier.
+ * indexed read per request replaces a signature query per cache. Calls made while a read is in
+ * flight share it; such a call may miss a change committing at that very moment, exactly as if it
+ * had come a moment earlier.
  */
 import type { Kysely } from 'kysely'
 import type { Tables } from './database.ts'
@@ -38,7 +38,8 @@ export function configCache<T>(generation: ConfigGeneration, load: (at: number) 
     /** `at`: a generation the caller has just read (one read for several caches). */
     async current(at?: number): Promise<T> {
       const now = at ?? (await generation())
-      if (cached?.at === now) return cached.value
+      // The generation only grows: a value built at a later one is at least as new as `now` asks.
+      if (cached && cached.at >= now) return cached.value
       const value = await load(now)
       cached = { at: now, value }
       return value
