@@ -499,6 +499,7 @@ export interface CreditCheckTable {
   feedback_due_on: string | null // null when nothing was hit
   feedback_count: Generated<number>
   last_feedback_at: string | null
+  measures: string // JSON: the measures applied, as stated at the time (migration 0016)
 }
 
 export interface CreditCheckResultTable {
@@ -507,7 +508,7 @@ export interface CreditCheckResultTable {
   code: string
   subject_id: number | null
   hit: number
-  outcome: string | null // JSON; null when nothing was found for the subject
+  outcome: string | null // JSON (check-result.ts StoredResult, or an error); null when there is nothing to say
 }
 
 export interface CreditCheckFeedbackTable {

@@ -137,7 +137,7 @@ export function createProfileService(deps: {
       const item = rules.rulesOf(fact.category)
       // An unknown stored status is treated as withdrawn: shown only to the privileged.
       const status = (statuses.has(fact.status) ? fact.status : 'archived') as RecordFacts['status']
-      const publicity = assessPublicity(publicityRulesToday.ruleOf(fact.category), publicityRecordOf({ ...fact, status, payload: fact.current.payload }, fact.current.departmentCode, decisionsOf.get(fact.id)), at)
+      const publicity = assessPublicity(publicityRulesToday.ruleOf(fact.category), publicityRecordOf({ ...fact, status, payload: fact.current.payload }, fact.current.departmentCode, decisionsOf.get(fact.id)), at, { explain: false })
       const recordFacts: RecordFacts = {
         category: fact.category,
         sharingLevel: item.sharingLevel,

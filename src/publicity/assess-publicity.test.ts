@@ -222,4 +222,30 @@ describe('assessPublicity: no record is shown on or after its end', () => {
       { numRuns: 3000 },
     )
   })
+
+  it('decides the same unexplained (a profile, a credit check), only without the reasons', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom('XZCF', LIST, HONOUR, LICENCE, TAX, 'GONE'),
+        fc.option(day),
+        fc.option(day),
+        fc.option(day),
+        fc.option(day),
+        fc.option(fc.constantFrom('minor', 'general', 'serious', 'x')),
+        fc.subarray(['010101', '010103', '010108']),
+        day,
+        fc.constantFrom('in_force', 'revoked', 'archived'),
+        fc.option(fc.constantFrom('repaired', 'deleted', 'archived')),
+        (category, decisionDate, publicationDate, validTo, publicityEnd, tier, categories, today, status, decided) => {
+          const decisions = decided ? [{ kind: decided, effectiveAt: `${today}T00:00:00.000Z` }] : []
+          const r = record({ category, decisionDate, publicationDate, validTo, publicityEnd, tier, categories, status: status as PublicityRecord['status'], decisions })
+          const explained = assess(r, today)
+          const unexplained = assessPublicity(rules.ruleOf(category), r, on(today), { explain: false })
+          expect(explained.reasons.length).toBeGreaterThan(0)
+          expect(unexplained).toEqual({ ...explained, reasons: [] })
+        },
+      ),
+      { numRuns: 2000 },
+    )
+  })
 })

@@ -112,7 +112,8 @@ function matches(rule: TierRule, categories: readonly string[], fine: number | n
 interface TierChoice {
   tier: Tier
   source: TierSource
-  reason: Reason
+  /** Built only when the assessment is explained. */
+  reason: () => Reason
   categories: string[]
 }
 
@@ -120,7 +121,8 @@ interface TierChoice {
 export function chooseTier(rule: CompiledRule, record: PublicityRecord, defaultTier: Tier): TierChoice {
   const categories = rule.categoryKeys.flatMap((k) => codesIn(record.field(k)))
   if (isTier(record.tier)) {
-    return { tier: record.tier, source: 'provider', categories, reason: { zh: `报送单位认定为${tierLabel[record.tier].zh}`, en: `the provider classed it ${tierLabel[record.tier].en}` } }
+    const tier = record.tier
+    return { tier, source: 'provider', categories, reason: () => ({ zh: `报送单位认定为${tierLabel[tier].zh}`, en: `the provider classed it ${tierLabel[tier].en}` }) }
   }
   const fine = rule.fineKeys.map((k) => record.field(k)).map((v) => (v === null || v === undefined || v === '' ? NaN : Number(v))).find((n) => Number.isFinite(n)) ?? null
   const own = record.departmentCode !== null ? rule.departmentTierRules[record.departmentCode] : undefined
@@ -128,20 +130,33 @@ export function chooseTier(rule: CompiledRule, record: PublicityRecord, defaultT
   let best: TierRule | undefined
   for (const r of table) if (matches(r, categories, fine) && (!best || severity[r.tier] > severity[best.tier])) best = r
   if (best) {
-    const source: TierSource = own ? 'department_table' : 'default_table'
-    const whose = own ? { zh: `${record.departmentCode} 的分级表`, en: `${record.departmentCode}'s tier table` } : { zh: '默认分级表', en: 'the default tier table' }
-    return { tier: best.tier, source, categories, reason: { zh: `依${whose.zh}：${best.label}`, en: `by ${whose.en}: ${best.labelEn}` } }
+    const chosen = best
+    const department = record.departmentCode
+    const whose = () => (own ? { zh: `${department} 的分级表`, en: `${department}'s tier table` } : { zh: '默认分级表', en: 'the default tier table' })
+    return { tier: chosen.tier, source: own ? 'department_table' : 'default_table', categories, reason: () => ({ zh: `依${whose().zh}：${chosen.label}`, en: `by ${whose().en}: ${chosen.labelEn}` }) }
   }
-  return { tier: defaultTier, source: 'item_default', categories, reason: { zh: `未匹配分级规则，按目录项默认档次${tierLabel[defaultTier].zh}`, en: `no tier rule matched: the item's default tier, ${tierLabel[defaultTier].en}` } }
+  return { tier: defaultTier, source: 'item_default', categories, reason: () => ({ zh: `未匹配分级规则，按目录项默认档次${tierLabel[defaultTier].zh}`, en: `no tier rule matched: the item's default tier, ${tierLabel[defaultTier].en}` }) }
+}
+
+function dateIn(record: PublicityRecord, f: StartSource): string | null {
+  return f === 'publication_date' ? record.publicationDate : f === 'decision_date' ? record.decisionDate : record.validFrom
 }
 
 function startOf(record: PublicityRecord, preferred: StartSource, fallbacks: readonly StartSource[]): { start: string | null; field: StartSource | null } {
-  const value = (f: StartSource) => (f === 'publication_date' ? record.publicationDate : f === 'decision_date' ? record.decisionDate : record.validFrom)
-  for (const f of [preferred, ...fallbacks]) {
-    const v = value(f)
+  const first = dateIn(record, preferred)
+  if (first !== null) return { start: first, field: preferred }
+  for (const f of fallbacks) {
+    const v = dateIn(record, f)
     if (v !== null) return { start: v, field: f }
   }
   return { start: null, field: null }
+}
+
+const dayAfter = (d: string | null) => (d === null ? null : addDays(d, 1))
+
+/** Adds a reason when the assessment is explained; unexplained (a profile, a credit check) builds none. */
+function say(reasons: Reason[] | null, reason: () => Reason): void {
+  if (reasons) reasons.push(reason())
 }
 
 function removalFromFields(rule: CompiledRule, record: PublicityRecord): string | null {
@@ -154,8 +169,13 @@ function removalFromFields(rule: CompiledRule, record: PublicityRecord): string 
 
 const decisionPrecedence: DecisionKind[] = ['deleted', 'repaired', 'archived']
 
-export function assessPublicity(rule: CompiledRule, record: PublicityRecord, at: AssessmentInstant): PublicityAssessment {
+/**
+ * `explain: false` leaves `reasons` empty: a profile or a credit check assesses every record it
+ * reads and shows none of them, and the sentences cost more than the dates.
+ */
+export function assessPublicity(rule: CompiledRule, record: PublicityRecord, at: AssessmentInstant, options: { explain?: boolean } = {}): PublicityAssessment {
   const reasons: Reason[] = []
+  const told = options.explain === false ? null : reasons
   const r = rule.rule
   const out: PublicityAssessment = {
     state: 'shown',
@@ -177,46 +197,45 @@ export function assessPublicity(rule: CompiledRule, record: PublicityRecord, at:
     reasons,
   }
   let published = true
-  const dayAfter = (d: string | null) => (d === null ? null : addDays(d, 1))
 
   switch (r.kind) {
     case 'not_public':
       published = false
-      reasons.push({ zh: '该目录项不向社会公开', en: 'records of this item are not published' })
+      say(told, () => ({ zh: '该目录项不向社会公开', en: 'records of this item are not published' }))
       break
     case 'tiered': {
       const choice = chooseTier(rule, record, r.defaultTier)
       const period: TierPeriod = rule.tiers[choice.tier]
       out.tier = choice.tier
       out.tierSource = choice.source
-      reasons.push(choice.reason)
+      say(told, choice.reason)
       const s = startOf(record, r.start, r.start === 'publication_date' ? ['decision_date'] : ['publication_date'])
       out.start = s.start
       out.startField = s.field
       const neverEarly = choice.categories.filter((c) => rule.neverEarlyEnd.has(c))
       out.earlyEndAllowed = period.published && period.earlyEnd && neverEarly.length === 0
-      if (neverEarly.length) reasons.push({ zh: `处罚类别 ${neverEarly.join('、')} 不得提前停止公示（${rule.neverEarlyEndBasis}）`, en: `penalty categories ${neverEarly.join(', ')} never end early` })
+      if (neverEarly.length) say(told, () => ({ zh: `处罚类别 ${neverEarly.join('、')} 不得提前停止公示（${rule.neverEarlyEndBasis}）`, en: `penalty categories ${neverEarly.join(', ')} never end early` }))
       if (!period.published) {
         published = false
-        reasons.push({ zh: `${tierLabel[choice.tier].zh}信息不予公示`, en: `${tierLabel[choice.tier].en} information is not published` })
+        say(told, () => ({ zh: `${tierLabel[choice.tier].zh}信息不予公示`, en: `${tierLabel[choice.tier].en} information is not published` }))
         break
       }
       if (s.start === null) break
-      if (s.field !== r.start) reasons.push({ zh: `缺少${fieldLabel[r.start].zh}，自${fieldLabel[s.field!].zh}起算`, en: `no ${fieldLabel[r.start].en}: counted from the ${fieldLabel[s.field!].en}` })
+      if (s.field !== r.start) say(told, () => ({ zh: `缺少${fieldLabel[r.start].zh}，自${fieldLabel[s.field!].zh}起算`, en: `no ${fieldLabel[r.start].en}: counted from the ${fieldLabel[s.field!].en}` }))
       out.minimumEnd = addMonths(s.start, period.minimumMonths)
       out.maximumEnd = addMonths(s.start, period.maximumMonths)
-      reasons.push({
+      say(told, () => ({
         zh: `${tierLabel[choice.tier].zh}公示期自${fieldLabel[s.field!].zh} ${s.start} 起最短 ${period.minimumMonths} 个月、最长 ${period.maximumMonths} 个月，${out.maximumEnd} 起自动停止公示`,
         en: `a ${tierLabel[choice.tier].en} record is shown from its ${fieldLabel[s.field!].en} ${s.start} for at least ${period.minimumMonths} and at most ${period.maximumMonths} months; it stops automatically on ${out.maximumEnd}`,
-      })
+      }))
       out.end = out.maximumEnd
       const providerEnd = dayAfter(record.publicityEnd)
       if (rule.honourProviderEnd && providerEnd !== null && providerEnd < out.maximumEnd) {
         if (providerEnd >= out.minimumEnd) {
           out.end = providerEnd
-          reasons.push({ zh: `报送单位的公示截止期 ${record.publicityEnd} 在期限之内，从之`, en: `the provider's end date ${record.publicityEnd} lies within the period and is followed` })
+          say(told, () => ({ zh: `报送单位的公示截止期 ${record.publicityEnd} 在期限之内，从之`, en: `the provider's end date ${record.publicityEnd} lies within the period and is followed` }))
         } else {
-          reasons.push({ zh: `报送单位的公示截止期 ${record.publicityEnd} 早于最短期限，不予采用（提前结束须经信用修复）`, en: `the provider's end date ${record.publicityEnd} is before the minimum and is not followed (ending early needs a credit repair)` })
+          say(told, () => ({ zh: `报送单位的公示截止期 ${record.publicityEnd} 早于最短期限，不予采用（提前结束须经信用修复）`, en: `the provider's end date ${record.publicityEnd} is before the minimum and is not followed (ending early needs a credit repair)` }))
         }
       }
       break
@@ -230,11 +249,11 @@ export function assessPublicity(rule: CompiledRule, record: PublicityRecord, at:
       out.maximumEnd = addMonths(s.start, r.months)
       out.minimumEnd = addMonths(s.start, r.minimumMonths ?? 0)
       out.end = out.maximumEnd
-      reasons.push({ zh: `自${fieldLabel[s.field!].zh} ${s.start} 起公示 ${r.months} 个月，至 ${out.maximumEnd} 停止`, en: `shown for ${r.months} months from its ${fieldLabel[s.field!].en} ${s.start}, until ${out.maximumEnd}` })
+      say(told, () => ({ zh: `自${fieldLabel[s.field!].zh} ${s.start} 起公示 ${r.months} 个月，至 ${out.maximumEnd} 停止`, en: `shown for ${r.months} months from its ${fieldLabel[s.field!].en} ${s.start}, until ${out.maximumEnd}` }))
       const providerEnd = dayAfter(record.publicityEnd)
       if (rule.honourProviderEnd && out.earlyEndAllowed && providerEnd !== null && providerEnd < out.end && providerEnd >= out.minimumEnd) {
         out.end = providerEnd
-        reasons.push({ zh: `报送单位报送的公示截止期 ${record.publicityEnd} 较早，从之`, en: `the provider's earlier end date ${record.publicityEnd} is followed` })
+        say(told, () => ({ zh: `报送单位报送的公示截止期 ${record.publicityEnd} 较早，从之`, en: `the provider's earlier end date ${record.publicityEnd} is followed` }))
       }
       break
     }
@@ -244,7 +263,7 @@ export function assessPublicity(rule: CompiledRule, record: PublicityRecord, at:
       out.startField = s.field
       out.end = dayAfter(record.validTo)
       out.maximumEnd = out.end
-      reasons.push(out.end ? { zh: `有效期内公示，至 ${record.validTo} 止`, en: `shown while valid, through ${record.validTo}` } : { zh: '有效期内公示，未设截止日期', en: 'shown while valid; no end date' })
+      say(told, () => (out.end ? { zh: `有效期内公示，至 ${record.validTo} 止`, en: `shown while valid, through ${record.validTo}` } : { zh: '有效期内公示，未设截止日期', en: 'shown while valid; no end date' }))
       break
     }
     case 'until_removed': {
@@ -256,8 +275,8 @@ export function assessPublicity(rule: CompiledRule, record: PublicityRecord, at:
       const listEnd = s.start !== null && r.maximumYears !== undefined ? addYears(s.start, r.maximumYears) : null
       out.maximumEnd = listEnd
       out.end = earliestOf(removalDate, dayAfter(record.validTo), listEnd)
-      if (removalDate !== null) reasons.push({ zh: `名单信息公示至移出之日 ${removalDate}`, en: `a list entry is shown until its removal on ${removalDate}` })
-      else reasons.push({ zh: `名单信息在列期间公示，直至移出${listEnd ? `（最长至 ${listEnd}）` : ''}`, en: `a list entry is shown while listed, until removal${listEnd ? ` (at the latest ${listEnd})` : ''}` })
+      if (removalDate !== null) say(told, () => ({ zh: `名单信息公示至移出之日 ${removalDate}`, en: `a list entry is shown until its removal on ${removalDate}` }))
+      else say(told, () => ({ zh: `名单信息在列期间公示，直至移出${listEnd ? `（最长至 ${listEnd}）` : ''}`, en: `a list entry is shown while listed, until removal${listEnd ? ` (at the latest ${listEnd})` : ''}` }))
       break
     }
     case 'long_term': {
@@ -265,36 +284,37 @@ export function assessPublicity(rule: CompiledRule, record: PublicityRecord, at:
       out.start = s.start
       out.startField = s.field
       out.end = dayAfter(record.validTo)
-      reasons.push({ zh: `守信信息长期公示${out.end ? `，有效期至 ${record.validTo}` : ''}`, en: `trust information is shown long-term${out.end ? `, valid through ${record.validTo}` : ''}` })
+      say(told, () => ({ zh: `守信信息长期公示${out.end ? `，有效期至 ${record.validTo}` : ''}`, en: `trust information is shown long-term${out.end ? `, valid through ${record.validTo}` : ''}` }))
       break
     }
   }
 
   // The ceiling (河南条例 Art. 19): archived after it; a list entry is disclosed until removal first.
   if (rule.ceiling && out.start !== null && r.kind !== 'long_term' && r.kind !== 'not_public') {
-    const ceiling = addYears(out.start, rule.ceiling.years)
+    const years = rule.ceiling.years
+    const ceiling = addYears(out.start, years)
     if (r.kind === 'until_removed') {
       out.ceiling = out.end === null ? null : latestOf(ceiling, out.end)
     } else {
       out.ceiling = ceiling
       out.end = earliestOf(out.end, ceiling)
     }
-    if (out.ceiling) reasons.push({ zh: `失信信息最长公开 ${rule.ceiling.years} 年，${out.ceiling} 起转为档案保存`, en: `dishonesty information is disclosed for at most ${rule.ceiling.years} years and archived from ${out.ceiling}` })
+    if (out.ceiling) say(told, () => ({ zh: `失信信息最长公开 ${years} 年，${out.ceiling} 起转为档案保存`, en: `dishonesty information is disclosed for at most ${years} years and archived from ${out.ceiling}` }))
   }
 
-  out.state = stateOf(out, record, published, at, reasons)
+  out.state = stateOf(out, record, published, at, told)
   out.shown = out.state === 'shown'
   return out
 }
 
-function stateOf(a: PublicityAssessment, record: PublicityRecord, published: boolean, at: AssessmentInstant, reasons: Reason[]): PublicityState {
+function stateOf(a: PublicityAssessment, record: PublicityRecord, published: boolean, at: AssessmentInstant, told: Reason[] | null): PublicityState {
   if (record.status === 'superseded') {
-    reasons.push({ zh: '已被新版本取代', en: 'replaced by a newer version' })
+    say(told, () => ({ zh: '已被新版本取代', en: 'replaced by a newer version' }))
     return 'superseded'
   }
   if (record.status === 'revoked') {
     a.withdrawn = true
-    reasons.push({ zh: '报送单位已撤销，立即撤下公示', en: 'revoked by the provider: withdrawn at once' })
+    say(told, () => ({ zh: '报送单位已撤销，立即撤下公示', en: 'revoked by the provider: withdrawn at once' }))
     return 'revoked'
   }
   const effective = new Set(record.decisions.filter((d) => d.effectiveAt <= at.now).map((d) => d.kind))
@@ -306,28 +326,28 @@ function stateOf(a: PublicityAssessment, record: PublicityRecord, published: boo
       repaired: { zh: '信用修复已完成，停止公示（记录转为档案保存）', en: 'credit repair approved: publicity ended (the record is kept in the archive)' },
       archived: { zh: '已决定转为档案保存，停止公示', en: 'archived by decision: no longer shown' },
     }
-    reasons.push(said[decided])
+    say(told, () => said[decided])
     return decided
   }
   if (record.status === 'archived') {
     a.withdrawn = true
-    reasons.push({ zh: '记录已转为档案保存', en: 'the record is archived' })
+    say(told, () => ({ zh: '记录已转为档案保存', en: 'the record is archived' }))
     return 'archived'
   }
   if (!published) return 'not_public'
   if (a.start === null) {
-    reasons.push({ zh: '缺少起算日期，不予公示', en: 'no start date: not published' })
+    say(told, () => ({ zh: '缺少起算日期，不予公示', en: 'no start date: not published' }))
     return 'not_public'
   }
   if (at.today < a.start) {
-    reasons.push({ zh: `${a.start} 起公示`, en: `shown from ${a.start}` })
+    say(told, () => ({ zh: `${a.start} 起公示`, en: `shown from ${a.start}` }))
     return 'not_started'
   }
   if (a.ceiling !== null && at.today >= a.ceiling) return 'archived'
   if (a.end !== null && at.today >= a.end) {
-    reasons.push({ zh: `公示期已于 ${a.end} 结束`, en: `the publicity period ended on ${a.end}` })
+    say(told, () => ({ zh: `公示期已于 ${a.end} 结束`, en: `the publicity period ended on ${a.end}` }))
     return 'ended'
   }
-  reasons.push({ zh: a.end ? `公示中，至 ${a.end} 停止` : '公示中', en: a.end ? `shown; it stops on ${a.end}` : 'shown' })
+  say(told, () => ({ zh: a.end ? `公示中，至 ${a.end} 停止` : '公示中', en: a.end ? `shown; it stops on ${a.end}` : 'shown' }))
   return 'shown'
 }

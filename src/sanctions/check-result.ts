@@ -6,8 +6,10 @@
  * subject, and what each outcome needs. Pure.
  */
 import { AppError } from '../errors.ts'
+import type { Tier } from '../catalog/catalog.ts'
 import type { CheckOutcome, Trigger, AppliedMeasure } from './credit-check.ts'
 import type { ListEntry } from './list-entry.ts'
+import type { Measure } from './measures.ts'
 
 export interface ResultMeasure {
   code: string
@@ -18,6 +20,9 @@ export interface ResultMeasure {
   implementers: string[]
   triggeredBy: Trigger[]
 }
+
+/** A measure as a check stated it: kept once with the check, so a later edit of the catalog does not rewrite its answers. */
+export type MeasureStatement = Omit<ResultMeasure, 'triggeredBy'>
 
 export interface ResultEntry {
   recordId: number
@@ -34,36 +39,41 @@ export interface ResultEntry {
 
 export interface CheckResultBody {
   entries: ResultEntry[]
-  negativeRecords: Array<{ recordId: number; category: string; tier: string }>
+  negativeRecords: Array<{ recordId: number; category: string; tier: Tier }>
   punishments: ResultMeasure[]
   incentives: ResultMeasure[]
   /** Why, one sentence a measure (Chinese). */
   why: string[]
 }
 
-const trigger = (t: Trigger): string => (t.kind === 'list_entry' ? `列入「${t.listName}」（记录 ${t.recordId}）` : `失信信息 ${t.category}（记录 ${t.recordId}，${tierLabel[t.tier]}）在公示期内`)
-const tierLabel = { minor: '轻微失信', general: '一般失信', serious: '严重失信' } as const
+/**
+ * What is stored of one subject's answer: the entries and records it rests on, and each measure by
+ * code with the records that triggered it. The measures' wording (kept once with the check) and
+ * the reasons are put back on reading (answerOf): a batch of 100,000 subjects stores half the bytes.
+ */
+export interface StoredResult {
+  entries: ResultEntry[]
+  negativeRecords: CheckResultBody['negativeRecords']
+  punishments: MeasureRef[]
+  incentives: MeasureRef[]
+}
 
-const measureOf = (a: AppliedMeasure): ResultMeasure => ({
-  code: a.measure.code,
-  name: a.measure.name,
-  effect: a.measure.effect,
-  part: a.measure.part,
-  legalBasis: a.measure.legalBasis,
-  implementers: a.measure.implementers,
-  triggeredBy: a.triggeredBy,
-})
+export interface MeasureRef {
+  code: string
+  /** Record ids of the entries and negative records above. */
+  triggeredBy: number[]
+}
+
+export const measureStatement = (m: Measure): MeasureStatement => ({ code: m.code, name: m.name, effect: m.effect, part: m.part, legalBasis: m.legalBasis, implementers: m.implementers })
+
+const tierLabel = { minor: '轻微失信', general: '一般失信', serious: '严重失信' } as const
+const trigger = (t: Trigger): string => (t.kind === 'list_entry' ? `列入「${t.listName}」（记录 ${t.recordId}）` : `失信信息 ${t.category}（记录 ${t.recordId}，${tierLabel[t.tier]}）在公示期内`)
+
+const refOf = (a: AppliedMeasure): MeasureRef => ({ code: a.measure.code, triggeredBy: a.triggeredBy.map((t) => t.recordId) })
 
 /** null when there is nothing to say: no entry in force, no record, no measure. */
-export function resultBody(o: CheckOutcome): CheckResultBody | null {
+export function storedResult(o: CheckOutcome): StoredResult | null {
   if (o.activeEntries.length === 0 && o.negativeRecords.length === 0 && o.punishments.length === 0 && o.incentives.length === 0) return null
-  const why = [
-    ...o.punishments.map((p) => `${p.measure.code} ${p.measure.name}：因${p.triggeredBy.map(trigger).join('、')}（${p.measure.legalBasis}）`),
-    ...o.incentives.map((p) => `${p.measure.code} ${p.measure.name}：因${p.triggeredBy.map(trigger).join('、')}（${p.measure.legalBasis}）`),
-  ]
-  if (o.incentives.length === 0 && o.activeEntries.some((e) => e.listKind === 'red') && o.activeEntries.some((e) => e.listKind === 'black')) {
-    why.push('列入严重失信主体名单期间不享受守信激励措施（《河南省社会信用条例》第三十四条）')
-  }
   return {
     entries: o.activeEntries.map((e) => ({
       recordId: e.recordId,
@@ -78,10 +88,30 @@ export function resultBody(o: CheckOutcome): CheckResultBody | null {
       endDate: e.removalDate ?? e.endDate,
     })),
     negativeRecords: o.negativeRecords.map((r) => ({ recordId: r.recordId, category: r.category, tier: r.tier })),
-    punishments: o.punishments.map(measureOf),
-    incentives: o.incentives.map(measureOf),
-    why,
+    punishments: o.punishments.map(refOf),
+    incentives: o.incentives.map(refOf),
   }
+}
+
+/** The answer as stated: each measure in the check's own wording, its triggers, and why. */
+export function answerOf(stored: StoredResult, statements: ReadonlyMap<string, MeasureStatement>): CheckResultBody {
+  const triggerOf = (recordId: number): Trigger => {
+    const e = stored.entries.find((x) => x.recordId === recordId)
+    if (e) return { kind: 'list_entry', recordId, category: e.category, listName: e.listName }
+    const n = stored.negativeRecords.find((x) => x.recordId === recordId)
+    return n ? { kind: 'negative_record', recordId, category: n.category, tier: n.tier } : { kind: 'negative_record', recordId, category: '', tier: 'general' }
+  }
+  const measureOf = (ref: MeasureRef, effect: MeasureStatement['effect']): ResultMeasure => ({
+    ...(statements.get(ref.code) ?? { code: ref.code, name: ref.code, effect, part: '', legalBasis: '', implementers: [] }),
+    triggeredBy: ref.triggeredBy.map(triggerOf),
+  })
+  const punishments = stored.punishments.map((p) => measureOf(p, 'punishment'))
+  const incentives = stored.incentives.map((p) => measureOf(p, 'incentive'))
+  const why = [...punishments, ...incentives].map((m) => `${m.code} ${m.name}：因${m.triggeredBy.map(trigger).join('、')}（${m.legalBasis}）`)
+  if (incentives.length === 0 && stored.entries.some((e) => e.listKind === 'red') && stored.entries.some((e) => e.listKind === 'black')) {
+    why.push('列入严重失信主体名单期间不享受守信激励措施（《河南省社会信用条例》第三十四条）')
+  }
+  return { entries: stored.entries, negativeRecords: stored.negativeRecords, punishments, incentives, why }
 }
 
 export const feedbackOutcomes = {

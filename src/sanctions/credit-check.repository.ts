@@ -4,6 +4,7 @@ import type { Tables } from '../db/database.ts'
 import type { Database } from '../db/create-database.ts'
 import { insertRows } from '../db/insert-rows.ts'
 import { preparedQuery } from '../db/prepared-query.ts'
+import type { MeasureStatement } from './check-result.ts'
 
 export interface CheckRow {
   id: number
@@ -22,6 +23,8 @@ export interface CheckRow {
   feedbackDueOn: string | null
   feedbackCount: number
   lastFeedbackAt: string | null
+  /** The measures the check applied, in its own wording (check-result.ts). */
+  measures: MeasureStatement[]
 }
 
 export interface ResultRow {
@@ -43,10 +46,10 @@ export interface NewFeedbackRow {
 }
 
 // Every check writes one: built and compiled once.
-const insertCheckRow = preparedQuery((db, matter: string, purpose: string, departmentId: number | null, actorType: string, actorId: string, channel: string, at: string, checkedOn: string, subjects: number, found: number, hits: number, feedbackDueOn: string | null) =>
+const insertCheckRow = preparedQuery((db, matter: string, purpose: string, departmentId: number | null, actorType: string, actorId: string, channel: string, at: string, checkedOn: string, subjects: number, found: number, hits: number, feedbackDueOn: string | null, measures: string) =>
   db
     .insertInto('credit_checks')
-    .values({ matter, purpose, department_id: departmentId, actor_type: actorType, actor_id: actorId, channel, at, checked_on: checkedOn, subjects, found, hits, feedback_due_on: feedbackDueOn, last_feedback_at: null })
+    .values({ matter, purpose, department_id: departmentId, actor_type: actorType, actor_id: actorId, channel, at, checked_on: checkedOn, subjects, found, hits, feedback_due_on: feedbackDueOn, last_feedback_at: null, measures })
     .returning('id'),
 )
 
@@ -68,6 +71,7 @@ export function creditCheckRepository(db: Kysely<Tables>, database: Pick<Databas
     'c.feedback_due_on',
     'c.feedback_count',
     'c.last_feedback_at',
+    'c.measures',
   ] as const
   const toCheck = (r: {
     id: number
@@ -86,6 +90,7 @@ export function creditCheckRepository(db: Kysely<Tables>, database: Pick<Databas
     feedback_due_on: string | null
     feedback_count: number
     last_feedback_at: string | null
+    measures: string
   }): CheckRow => ({
     id: Number(r.id),
     matter: r.matter,
@@ -103,12 +108,13 @@ export function creditCheckRepository(db: Kysely<Tables>, database: Pick<Databas
     feedbackDueOn: r.feedback_due_on,
     feedbackCount: Number(r.feedback_count),
     lastFeedbackAt: r.last_feedback_at,
+    measures: JSON.parse(r.measures) as MeasureStatement[],
   })
   const checks = () => db.selectFrom('credit_checks as c').leftJoin('departments as d', 'd.id', 'c.department_id').select(checkColumns)
 
   return {
     async insertCheck(c: Omit<CheckRow, 'id' | 'departmentCode' | 'feedbackCount' | 'lastFeedbackAt'>): Promise<number> {
-      const [row] = await insertCheckRow(db, c.matter, c.purpose, c.departmentId, c.actorType, c.actorId, c.channel, c.at, c.checkedOn, c.subjects, c.found, c.hits, c.feedbackDueOn)
+      const [row] = await insertCheckRow(db, c.matter, c.purpose, c.departmentId, c.actorType, c.actorId, c.channel, c.at, c.checkedOn, c.subjects, c.found, c.hits, c.feedbackDueOn, JSON.stringify(c.measures))
       return Number(row!.id)
     },
 
@@ -128,15 +134,6 @@ export function creditCheckRepository(db: Kysely<Tables>, database: Pick<Databas
       if (page.hitsOnly) q = q.where('hit', '=', 1)
       const rows = await q.orderBy('position').limit(page.limit).execute()
       return rows.map((r) => ({ position: r.position, code: r.code, subjectId: r.subject_id === null ? null : Number(r.subject_id), hit: Number(r.hit) === 1, outcome: r.outcome }))
-    },
-
-    async resultsAt(checkId: number, positions: readonly number[]): Promise<ResultRow[]> {
-      const out: ResultRow[] = []
-      for (let i = 0; i < positions.length; i += 1000) {
-        const rows = await db.selectFrom('credit_check_results').select(['position', 'code', 'subject_id', 'hit', 'outcome']).where('check_id', '=', checkId).where('position', 'in', positions.slice(i, i + 1000)).execute()
-        for (const r of rows) out.push({ position: r.position, code: r.code, subjectId: r.subject_id === null ? null : Number(r.subject_id), hit: Number(r.hit) === 1, outcome: r.outcome })
-      }
-      return out
     },
 
     async resultsByCode(checkId: number, codes: readonly string[]): Promise<ResultRow[]> {

@@ -110,6 +110,27 @@ describeEachPlatform('credit checks', (get) => {
     await expect(platform.creditChecks.get(city.actors.otherChecker, c.id)).rejects.toMatchObject({ code: 'CHECK_NOT_FOUND' })
   })
 
+  it('keeps each answer as it was stated: the wording of its measures kept once with the check, unchanged by a later edit of the catalog', async () => {
+    const { platform } = get()
+    const { check: c, results } = await check('ZFCG', [firms.listed, firms.clean])
+    const said = results[0]!.result!
+    // Per subject only the entries, the records and the measures by code; their wording lies with the check.
+    const stored = await platform.database.db.selectFrom('credit_check_results').select('outcome').where('check_id', '=', c.id).where('position', '=', 1).executeTakeFirstOrThrow()
+    expect(JSON.parse(stored.outcome!)).toEqual({ entries: said.entries, negativeRecords: [], punishments: [{ code: 'LC01', triggeredBy: [said.entries[0]!.recordId] }], incentives: [] })
+    const lc01 = await platform.measures.getMeasure('LC01')
+    await platform.measures.setMeasure(city.actors.office, { ...lc01.definition, name: '限制参加政府采购活动（修订）', legalBasis: '《政府采购法》修订后的依据' })
+    try {
+      const again = await platform.creditChecks.get(city.actors.checker, c.id)
+      expect(again.results[0]!.result).toEqual(said)
+      expect(said.punishments[0]).toMatchObject({ name: lc01.definition.name, legalBasis: lc01.definition.legalBasis })
+      const later = await check('ZFCG', [firms.listed])
+      expect(later.results[0]!.result!.punishments[0]).toMatchObject({ name: '限制参加政府采购活动（修订）', legalBasis: '《政府采购法》修订后的依据' })
+      expect(later.results[0]!.result!.why[0]).toContain('《政府采购法》修订后的依据')
+    } finally {
+      await platform.measures.setMeasure(city.actors.office, lc01.definition)
+    }
+  })
+
   it('refuses more than 100,000 subjects with a clear message, and accepts 100,000', async () => {
     const { platform } = get()
     const many = Array.from({ length: 100_001 }, (_, i) => String(i + 1_000_000))

@@ -39,7 +39,7 @@ import { configCache, configGeneration } from '../db/config-generation.ts'
 import type { PublicityRuleSet } from '../publicity/rule-set.ts'
 import { listEntryKeys } from './list-items.ts'
 import { creditCheckRepository, type CheckRow, type ResultRow } from './credit-check.repository.ts'
-import { checkFeedback, resultBody, type CheckResultBody, type FeedbackOutcome } from './check-result.ts'
+import { answerOf, checkFeedback, measureStatement, storedResult, type CheckResultBody, type FeedbackOutcome, type MeasureStatement, type StoredResult } from './check-result.ts'
 
 export const MAX_CHECK_SUBJECTS = 100_000
 /** Results answered with the check itself; the rest are paged (GET /credit-checks/:id). */
@@ -171,10 +171,9 @@ export function createCreditCheckService(deps: { database: Database; clock: Cloc
     overdue: c.hits > 0 && c.feedbackCount === 0 && c.feedbackDueOn !== null && c.feedbackDueOn < today,
   })
 
-  const resultOf = (r: ResultRow, names?: ReadonlyMap<number, { name: string }>): CheckResult => {
-    const stored = r.outcome === null ? null : (JSON.parse(r.outcome) as CheckResultBody & { name?: string; error?: CheckResult['error'] })
+  const resultOf = (r: ResultRow, statements: ReadonlyMap<string, MeasureStatement>, names?: ReadonlyMap<number, { name: string }>): CheckResult => {
+    const stored = r.outcome === null ? null : (JSON.parse(r.outcome) as Partial<StoredResult> & { name?: string; error?: CheckResult['error'] })
     const name = r.subjectId !== null ? (names?.get(r.subjectId)?.name ?? stored?.name) : undefined
-    const { name: _n, error, ...body } = stored ?? {}
     return {
       position: r.position,
       code: r.code,
@@ -182,10 +181,11 @@ export function createCreditCheckService(deps: { database: Database; clock: Cloc
       subjectId: r.subjectId,
       ...(name !== undefined ? { name } : {}),
       hit: r.hit,
-      result: stored && 'entries' in body ? (body as CheckResultBody) : null,
-      ...(error ? { error } : {}),
+      result: stored?.entries ? answerOf(stored as StoredResult, statements) : null,
+      ...(stored?.error ? { error: stored.error } : {}),
     }
   }
+  const statementsOf = (c: CheckRow) => new Map(c.measures.map((m) => [m.code, m]))
 
   async function getOwnCheck(actor: Actor, id: number): Promise<CheckRow> {
     authorize(actor, 'check_credit')
@@ -229,6 +229,7 @@ export function createCreditCheckService(deps: { database: Database; clock: Cloc
       const rows: ResultRow[] = []
       const logs: QueryLogEntry[] = []
       const logged = new Set<number>()
+      const stated = new Map<string, MeasureStatement>()
       let hits = 0
       let found = 0
       resolved.forEach((r, i) => {
@@ -238,11 +239,13 @@ export function createCreditCheckService(deps: { database: Database; clock: Cloc
         }
         found++
         const outcome = checkCredit(standingOf.get(r.subjectId) ?? { subjectId: r.subjectId, listEntries: [], negativeRecords: [] }, matter, measures, today)
-        const body = resultBody(outcome)
+        const stored = storedResult(outcome)
         if (outcome.hit) hits++
-        rows.push({ position: i + 1, code: codes[i]!.slice(0, 64), subjectId: r.subjectId, hit: outcome.hit, outcome: body === null ? null : JSON.stringify(body) })
+        for (const a of outcome.punishments) if (!stated.has(a.measure.code)) stated.set(a.measure.code, measureStatement(a.measure))
+        for (const a of outcome.incentives) if (!stated.has(a.measure.code)) stated.set(a.measure.code, measureStatement(a.measure))
+        rows.push({ position: i + 1, code: codes[i]!.slice(0, 64), subjectId: r.subjectId, hit: outcome.hit, outcome: stored === null ? null : JSON.stringify(stored) })
         // Logged: whatever non-public the answer rests on, and every natural person.
-        const recordIds = body ? [...body.entries.map((e) => e.recordId), ...body.negativeRecords.map((n) => n.recordId)] : []
+        const recordIds = stored ? [...stored.entries.map((e) => e.recordId), ...stored.negativeRecords.map((n) => n.recordId)] : []
         if (!logged.has(r.subjectId) && (recordIds.length > 0 || r.subject.kind === 'natural_person')) {
           logged.add(r.subjectId)
           logs.push({ actor, subjectId: r.subjectId, recordIds, purpose: `信用核查 credit check ${matter.code}: ${purpose}`.slice(0, 500), channel: input.channel ?? 'api' })
@@ -256,13 +259,13 @@ export function createCreditCheckService(deps: { database: Database; clock: Cloc
       const departmentId = departmentOf(actor)
       const id = await db.transaction().execute(async (trx) => {
         const tx = creditCheckRepository(trx, database)
-        const checkId = await tx.insertCheck({ matter: matter.code, purpose: purpose.slice(0, 500), departmentId, actorType: ref.type, actorId: ref.id, channel: input.channel ?? 'api', at, checkedOn: today, subjects: codes.length, found, hits, feedbackDueOn })
+        const checkId = await tx.insertCheck({ matter: matter.code, purpose: purpose.slice(0, 500), departmentId, actorType: ref.type, actorId: ref.id, channel: input.channel ?? 'api', at, checkedOn: today, subjects: codes.length, found, hits, feedbackDueOn, measures: [...stated.values()] })
         await tx.insertResults(checkId, rows)
         await logReads(trx, database, clock, logs)
         return checkId
       })
-      const check = summaryOf({ id, matter: matter.code, purpose, departmentId, departmentCode: actor.type === 'user' || actor.type === 'api_key' ? actor.departmentCode : null, actorType: ref.type, actorId: ref.id, channel: input.channel ?? 'api', at, checkedOn: today, subjects: codes.length, found, hits, feedbackDueOn, feedbackCount: 0, lastFeedbackAt: null }, matter, today)
-      return { check, results: rows.slice(0, INLINE_RESULTS).map((r) => resultOf(r, summaries)), more: rows.length > INLINE_RESULTS }
+      const check = summaryOf({ id, matter: matter.code, purpose, departmentId, departmentCode: actor.type === 'user' || actor.type === 'api_key' ? actor.departmentCode : null, actorType: ref.type, actorId: ref.id, channel: input.channel ?? 'api', at, checkedOn: today, subjects: codes.length, found, hits, feedbackDueOn, feedbackCount: 0, lastFeedbackAt: null, measures: [...stated.values()] }, matter, today)
+      return { check, results: rows.slice(0, INLINE_RESULTS).map((r) => resultOf(r, stated, summaries)), more: rows.length > INLINE_RESULTS }
     },
 
     async get(actor: Actor, id: number, page: { afterPosition?: number; limit?: number; hitsOnly?: boolean } = {}): Promise<{ check: CheckSummary; results: CheckResult[]; nextPosition: number | null }> {
@@ -272,7 +275,7 @@ export function createCreditCheckService(deps: { database: Database; clock: Cloc
       const shown = rows.slice(0, limit)
       const names = await subjectLookupRepository(db).subjectSummaries([...new Set(shown.map((r) => r.subjectId).filter((s): s is number => s !== null))])
       const matter = (await deps.measures.current()).matter(c.matter)
-      return { check: summaryOf(c, matter, chinaDate(clock)), results: shown.map((r) => resultOf(r, names)), nextPosition: rows.length > limit ? shown[shown.length - 1]!.position : null }
+      return { check: summaryOf(c, matter, chinaDate(clock)), results: shown.map((r) => resultOf(r, statementsOf(c), names)), nextPosition: rows.length > limit ? shown[shown.length - 1]!.position : null }
     },
 
     async list(actor: Actor, filter: { overdue?: boolean; department?: number; beforeId?: number; limit?: number }): Promise<CheckSummary[]> {
@@ -289,12 +292,13 @@ export function createCreditCheckService(deps: { database: Database; clock: Cloc
     async feedback(actor: Actor, id: number, items: readonly FeedbackInput[]): Promise<{ check: CheckSummary; recorded: number }> {
       const c = await getOwnCheck(actor, id)
       if (items.length === 0) throw new AppError('CHECK_FEEDBACK_EMPTY', '请至少反馈一个主体', 'Report on at least one subject')
+      const statements = statementsOf(c)
       const byCode = new Map<string, ResultRow>()
       for (const r of await repo.resultsByCode(id, [...new Set(items.map((f) => f.code.trim()))])) if (!byCode.has(r.code)) byCode.set(r.code, r)
       const rows = items.map((f) => {
         const r = byCode.get(f.code.trim())
         if (!r) throw new AppError('CHECK_FEEDBACK_SUBJECT_UNKNOWN', `本次核查没有主体 ${f.code}`, `The check holds no subject ${f.code}`, { details: { code: f.code } })
-        const body = resultOf(r).result
+        const body = resultOf(r, statements).result
         checkFeedback(body, f)
         return { position: r.position, subjectId: r.subjectId, measures: [...new Set(f.measures)], outcome: f.outcome, reason: f.reason?.trim() || null, amount: f.amount?.trim() || null, note: f.note?.trim() || null }
       })

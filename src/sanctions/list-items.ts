@@ -84,23 +84,30 @@ export function listEntryKeys(item: ListItem): string[] {
   return [...new Set([listName, reason, basis, authority, decisionNumber, ...removal].filter((k): k is string => k !== null))]
 }
 
+const textAt = (payload: Record<string, unknown>, key: string | null): string | null => (key === null ? null : text(payload[key]))
+
 export function toListEntry(item: ListItem, r: ListRecordFacts): ListEntry {
-  const get = (key: string | null) => (key === null ? null : text(r.payload[key]))
-  const removals = [...item.keys.removal.map((k) => date(r.payload[k])), r.endedOn].filter((d): d is string => d !== null).sort()
+  const { payload } = r
+  // The earliest of the removal dates it carries and the day a repair or archiving ended it.
+  let removalDate = r.endedOn
+  for (const key of item.keys.removal) {
+    const d = date(payload[key])
+    if (d !== null && (removalDate === null || d < removalDate)) removalDate = d
+  }
   return {
     recordId: r.recordId,
     subjectId: r.subjectId,
     category: item.code,
     listKind: item.listKind,
-    listName: get(item.keys.listName) ?? item.name,
-    authority: get(item.keys.authority),
-    reason: get(item.keys.reason),
-    legalBasis: get(item.keys.basis),
-    decisionNumber: get(item.keys.decisionNumber),
+    listName: textAt(payload, item.keys.listName) ?? item.name,
+    authority: textAt(payload, item.keys.authority),
+    reason: textAt(payload, item.keys.reason),
+    legalBasis: textAt(payload, item.keys.basis),
+    decisionNumber: textAt(payload, item.keys.decisionNumber),
     listingDate: r.decisionDate ?? r.publicationDate ?? r.validFrom,
     startDate: r.validFrom,
     endDate: r.validTo,
-    removalDate: removals[0] ?? null,
+    removalDate,
     withdrawn: r.status !== 'in_force' || r.deleted,
     preNoticeRequired: item.preNoticeRequired,
     preNoticeServedOn: r.preNoticeServedOn,

@@ -56,7 +56,7 @@ export function negativeAssessor(rules: CompiledRules, set: PublicityRuleSet, at
       field: (key) => row.fields[key],
       decisions,
     }
-    const a = assessPublicity(breach ? breachRule : rules.ruleOf(row.category), record, at)
+    const a = assessPublicity(breach ? breachRule : rules.ruleOf(row.category), record, at, { explain: false })
     return { tier: a.tier ?? 'general', inForce: a.state === 'shown' }
   }
 }

@@ -54,6 +54,8 @@ export function sharedWithGovernment(item: { sharingLevel: SharingLevel; natural
 }
 const sharedAnswers = new WeakMap<object, [boolean, boolean]>()
 
+const noneServed: readonly string[] = []
+
 const chinaDay = (iso: string) => new Date(new Date(iso).getTime() + 8 * 3600_000).toISOString().slice(0, 10)
 
 /** The day a repair, archiving or deletion ended each record; and which were deleted. */
@@ -107,19 +109,20 @@ export function assembleStandings(
   const ends = endings(decisions)
   const decisionsOf = new Map<number, Array<{ kind: DecisionKind; effectiveAt: string }>>()
   for (const d of decisions) (decisionsOf.get(d.recordId) ?? decisionsOf.set(d.recordId, []).get(d.recordId)!).push({ kind: d.kind as DecisionKind, effectiveAt: d.effectiveAt })
-  const served = new Map<string, string[]>()
+  // Subject → item → the days its pre-notices were served, ascending.
+  const served = new Map<number, Map<string, string[]>>()
   for (const p of preNotices) {
-    const key = `${p.subjectId}\u0000${p.category}`
-    ;(served.get(key) ?? served.set(key, []).get(key)!).push(p.servedOn)
+    const items = served.get(p.subjectId) ?? served.set(p.subjectId, new Map()).get(p.subjectId)!
+    ;(items.get(p.category) ?? items.set(p.category, []).get(p.category)!).push(p.servedOn)
   }
-  for (const dates of served.values()) dates.sort()
+  for (const items of served.values()) for (const dates of items.values()) dates.sort()
   const out = new Map<number, { subjectId: number; listEntries: ListEntry[]; negativeRecords: NegativeRecord[] }>()
   const of = (id: number) => out.get(id) ?? out.set(id, { subjectId: id, listEntries: [], negativeRecords: [] }).get(id)!
   for (const row of rows) {
     const person = subjects.get(row.subjectId)?.kind === 'natural_person'
     const list = rules.listItems.get(row.category)
     if (list) {
-      if (sharedWithGovernment(list, person)) of(row.subjectId).listEntries.push(listEntryOf(list, row, ends, served.get(`${row.subjectId}\u0000${row.category}`) ?? []))
+      if (sharedWithGovernment(list, person)) of(row.subjectId).listEntries.push(listEntryOf(list, row, ends, served.get(row.subjectId)?.get(row.category) ?? noneServed))
       continue
     }
     // Commitment records are read only when breached (the read filters on their fulfilment).
