@@ -188,7 +188,7 @@ export function createChangeFeedService(deps: {
         }
       }
 
-      await logReads(database.db, database, clock, queryLogEntries(actor, shown, options.channel ?? 'api'))
+      await logReads(database, clock, queryLogEntries(actor, shown, options.channel ?? 'api'))
       return { events: shown.map((s) => s.event), next: encodeCursor(pos), hasMore: !exhausted }
     },
   }

@@ -9,6 +9,7 @@ describeEachStore('migration 0016: check measure statements', (store) => {
     const { database } = store()
     const { db } = database
     await sql`alter table credit_checks drop column measures`.execute(db)
+    if (database.dialect === 'postgres') await sql`alter table credit_check_results add constraint credit_check_results_check_id_fkey foreign key (check_id) references credit_checks (id)`.execute(db)
     const at = '2026-03-02T02:00:00.000Z'
     const check = await db
       .insertInto('credit_checks')
@@ -34,5 +35,9 @@ describeEachStore('migration 0016: check measure statements', (store) => {
     expect(JSON.parse(measures)).toEqual([ban])
     const rows = await db.selectFrom('credit_check_results').select(['position', 'outcome']).where('check_id', '=', check.id).orderBy('position').execute()
     expect(rows.map((r) => (r.outcome === null ? null : JSON.parse(r.outcome)))).toEqual([{ entries: [entry], negativeRecords: [], punishments: [{ code: 'LC01', triggeredBy: [7] }], incentives: [] }, null, error])
+    if (database.dialect === 'postgres') {
+      const keys = await sql<{ n: number }>`select count(*) as n from pg_constraint where conname = 'credit_check_results_check_id_fkey' and connamespace = current_schema()::regnamespace`.execute(db)
+      expect(Number(keys.rows[0]!.n)).toBe(0)
+    }
   })
 })

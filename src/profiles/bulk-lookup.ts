@@ -75,7 +75,7 @@ export function createBulkLookup(deps: { database: Database; clock: Clock; ciphe
     for (const id of subjectIds) {
       if (counts.has(id) || summaries.get(id)!.kind === 'natural_person') entries.push({ actor, subjectId: id, purpose: `批量查询 bulk lookup: ${purpose}`.slice(0, 500), channel: options.channel ?? 'api' })
     }
-    await logReads(database.db, database, clock, entries)
+    await logReads(database, clock, entries)
 
     return codes.map((code, i): LookupSummary => {
       const r = resolved[i]!

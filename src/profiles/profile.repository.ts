@@ -8,6 +8,7 @@
  */
 import { sql, type Kysely } from 'kysely'
 import type { Tables } from '../db/database.ts'
+import type { Database } from '../db/create-database.ts'
 import { subjectLookupRepository } from '../subjects/subject-lookup.repository.ts'
 import { preparedQuery } from '../db/prepared-query.ts'
 
@@ -90,7 +91,8 @@ const recordsOfSubject = (removalKeys: RemovalKeys) =>
 // By the rules' removal keys (one array per catalog version, held by the rules cache).
 const recordsQueries = new WeakMap<RemovalKeys, ReturnType<typeof recordsOfSubject>>()
 
-export function profileRepository(db: Kysely<Tables>) {
+export function profileRepository(database: Pick<Database, 'db' | 'dialect' | 'sqliteStatements' | 'pool'>) {
+  const { db } = database
   const toVersion = (r: {
     record_id: number
     version: number
@@ -165,7 +167,7 @@ export function profileRepository(db: Kysely<Tables>) {
     },
 
     // Resolving codes to subjects is shared with credit checks (subjects/subject-lookup.repository.ts).
-    ...subjectLookupRepository(db),
+    ...subjectLookupRepository(database),
 
     /**
      * Records in force per subject and item, split by whether `ownDepartmentId` provided them (what

@@ -87,7 +87,7 @@ export function createProfileService(deps: {
   objections: ObjectionStanding
 }) {
   const { database, clock, cipher, subjects, departments, authorisations } = deps
-  const repo = profileRepository(database.db)
+  const repo = profileRepository(database)
   const subjectRepo = subjectRepository(database.db)
   // One configuration read per profile serves both caches (the two calls below share it).
   const generation = configGeneration(database.db)

@@ -1,8 +1,7 @@
 /** SQL of credit checks: the check, its per-subject results (multi-row inserts), feedback, overdue and statistics reads. */
 import { sql, type Kysely } from 'kysely'
 import type { Tables } from '../db/database.ts'
-import type { Database } from '../db/create-database.ts'
-import { insertRows } from '../db/insert-rows.ts'
+import type { BulkTransaction } from '../db/bulk-transaction.ts'
 import { preparedQuery } from '../db/prepared-query.ts'
 import type { MeasureStatement } from './check-result.ts'
 
@@ -53,7 +52,13 @@ const insertCheckRow = preparedQuery((db, matter: string, purpose: string, depar
     .returning('id'),
 )
 
-export function creditCheckRepository(db: Kysely<Tables>, database: Pick<Database, 'dialect' | 'sqliteStatements'>) {
+/** Up to 100,000 rows in the check's transaction (bulk-transaction.ts). */
+export async function insertResults(tx: BulkTransaction, checkId: number, results: readonly ResultRow[]): Promise<void> {
+  const columns = ['check_id', 'position', 'code', 'subject_id', 'hit', 'outcome']
+  await tx.insertRows('credit_check_results', columns, results.map((r) => [checkId, r.position, r.code, r.subjectId, r.hit ? 1 : 0, r.outcome]))
+}
+
+export function creditCheckRepository(db: Kysely<Tables>) {
   const checkColumns = [
     'c.id',
     'c.matter',
@@ -118,11 +123,6 @@ export function creditCheckRepository(db: Kysely<Tables>, database: Pick<Databas
       return Number(row!.id)
     },
 
-    /** Up to 100,000 rows, in a few statements (insert-rows.ts). */
-    async insertResults(checkId: number, results: readonly ResultRow[]): Promise<void> {
-      const columns = ['check_id', 'position', 'code', 'subject_id', 'hit', 'outcome']
-      await insertRows(db, database, 'credit_check_results', columns, results.map((r) => [checkId, r.position, r.code, r.subjectId, r.hit ? 1 : 0, r.outcome]))
-    },
 
     async findCheck(id: number): Promise<CheckRow | undefined> {
       const r = await checks().where('c.id', '=', id).executeTakeFirst()

@@ -38,7 +38,8 @@ import { compilePublicityRules } from '../publicity/compile-rules.ts'
 import { configCache, configGeneration } from '../db/config-generation.ts'
 import type { PublicityRuleSet } from '../publicity/rule-set.ts'
 import { listEntryKeys } from './list-items.ts'
-import { creditCheckRepository, type CheckRow, type ResultRow } from './credit-check.repository.ts'
+import { creditCheckRepository, insertResults, type CheckRow, type ResultRow } from './credit-check.repository.ts'
+import { bulkTransaction } from '../db/bulk-transaction.ts'
 import { answerOf, checkFeedback, measureStatement, storedResult, type CheckResultBody, type FeedbackOutcome, type MeasureStatement, type StoredResult } from './check-result.ts'
 
 export const MAX_CHECK_SUBJECTS = 100_000
@@ -96,7 +97,7 @@ interface CompiledItems {
 export function createCreditCheckService(deps: { database: Database; clock: Clock; audit: AuditTrail; cipher: PersonalDataCipher; catalog: CatalogService; calendar: CalendarService; measures: MeasureService; settings: SanctionSettings }) {
   const { database, clock, audit, cipher } = deps
   const { db } = database
-  const repo = creditCheckRepository(db, database)
+  const repo = creditCheckRepository(db)
   const standings = standingRepository(database)
   const facts = standingFactsRepository(db, database.dialect)
 
@@ -223,7 +224,7 @@ export function createCreditCheckService(deps: { database: Database; clock: Cloc
       const today = chinaDate(clock)
 
       const codes = input.subjects.map((c) => String(c).trim())
-      const { results: resolved, summaries } = await resolveSubjectCodes(codes, { cipher, repo: subjectLookupRepository(db) })
+      const { results: resolved, summaries } = await resolveSubjectCodes(codes, { cipher, repo: subjectLookupRepository(database) })
       const standingOf = await standingsOf(summaries, measures, today, configAt)
 
       const rows: ResultRow[] = []
@@ -257,11 +258,10 @@ export function createCreditCheckService(deps: { database: Database; clock: Cloc
       const ref = actorRef(actor)
       const at = clock.now().toISOString()
       const departmentId = departmentOf(actor)
-      const id = await db.transaction().execute(async (trx) => {
-        const tx = creditCheckRepository(trx, database)
-        const checkId = await tx.insertCheck({ matter: matter.code, purpose: purpose.slice(0, 500), departmentId, actorType: ref.type, actorId: ref.id, channel: input.channel ?? 'api', at, checkedOn: today, subjects: codes.length, found, hits, feedbackDueOn, measures: [...stated.values()] })
-        await tx.insertResults(checkId, rows)
-        await logReads(trx, database, clock, logs)
+      const id = await bulkTransaction(database, async (tx) => {
+        const checkId = await creditCheckRepository(tx.db).insertCheck({ matter: matter.code, purpose: purpose.slice(0, 500), departmentId, actorType: ref.type, actorId: ref.id, channel: input.channel ?? 'api', at, checkedOn: today, subjects: codes.length, found, hits, feedbackDueOn, measures: [...stated.values()] })
+        await insertResults(tx, checkId, rows)
+        await logReads(tx, clock, logs)
         return checkId
       })
       const check = summaryOf({ id, matter: matter.code, purpose, departmentId, departmentCode: actor.type === 'user' || actor.type === 'api_key' ? actor.departmentCode : null, actorType: ref.type, actorId: ref.id, channel: input.channel ?? 'api', at, checkedOn: today, subjects: codes.length, found, hits, feedbackDueOn, feedbackCount: 0, lastFeedbackAt: null, measures: [...stated.values()] }, matter, today)
@@ -273,7 +273,7 @@ export function createCreditCheckService(deps: { database: Database; clock: Cloc
       const limit = Math.min(page.limit ?? 500, 5000)
       const rows = await repo.results(id, { afterPosition: page.afterPosition ?? 0, limit: limit + 1, hitsOnly: page.hitsOnly ?? false })
       const shown = rows.slice(0, limit)
-      const names = await subjectLookupRepository(db).subjectSummaries([...new Set(shown.map((r) => r.subjectId).filter((s): s is number => s !== null))])
+      const names = await subjectLookupRepository(database).subjectSummaries([...new Set(shown.map((r) => r.subjectId).filter((s): s is number => s !== null))])
       const matter = (await deps.measures.current()).matter(c.matter)
       return { check: summaryOf(c, matter, chinaDate(clock)), results: shown.map((r) => resultOf(r, statementsOf(c), names)), nextPosition: rows.length > limit ? shown[shown.length - 1]!.position : null }
     },
@@ -305,7 +305,7 @@ export function createCreditCheckService(deps: { database: Database; clock: Cloc
       const ref = actorRef(actor)
       const at = clock.now().toISOString()
       await db.transaction().execute(async (trx) => {
-        await creditCheckRepository(trx, database).insertFeedback(id, rows, { departmentId: departmentOf(actor), actorType: ref.type, actorId: ref.id, at })
+        await creditCheckRepository(trx).insertFeedback(id, rows, { departmentId: departmentOf(actor), actorType: ref.type, actorId: ref.id, at })
         await audit.append(trx, {
           actor,
           action: 'credit_check.feedback',

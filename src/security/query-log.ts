@@ -9,7 +9,7 @@
 import type { Kysely } from 'kysely'
 import type { Tables } from '../db/database.ts'
 import type { Database } from '../db/create-database.ts'
-import { insertRows } from '../db/insert-rows.ts'
+import { bulkTransaction, type BulkTransaction } from '../db/bulk-transaction.ts'
 import type { Clock } from '../clock.ts'
 import type { Actor } from './actor.ts'
 import { actorRef } from './actor.ts'
@@ -45,11 +45,11 @@ export async function logRead(db: Kysely<Tables>, clock: Clock, entry: QueryLogE
 }
 
 /**
- * Many reads at once (a bulk lookup, a credit check of 100,000 subjects): one transaction, a few
- * statements (db/insert-rows.ts). Given a transaction (a credit check stores
- * its results and their log together), it writes in that one.
+ * Many reads at once (a bulk lookup, a credit check of 100,000 subjects) in a few statements
+ * (db/bulk-transaction.ts). Given a transaction (a credit check stores its results and their log
+ * together), it writes in that one.
  */
-export async function logReads(db: Kysely<Tables>, database: Pick<Database, 'dialect' | 'sqliteStatements'>, clock: Clock, entries: QueryLogEntry[]): Promise<void> {
+export async function logReads(into: Pick<Database, 'db' | 'dialect' | 'sqliteStatements' | 'pool'> | BulkTransaction, clock: Clock, entries: QueryLogEntry[]): Promise<void> {
   if (entries.length === 0) return
   const at = clock.now().toISOString()
   const columns = ['at', 'actor_type', 'actor_id', 'department_id', 'subject_id', 'record_ids', 'purpose', 'authorisation_id', 'channel']
@@ -57,9 +57,9 @@ export async function logReads(db: Kysely<Tables>, database: Pick<Database, 'dia
     const r = row(at, e)
     return [r.at, r.actor_type, r.actor_id, r.department_id, r.subject_id, r.record_ids, r.purpose, r.authorisation_id, r.channel]
   })
-  const write = (trx: Kysely<Tables>) => insertRows(trx, database, 'query_log', columns, rows)
-  if (db.isTransaction) await write(db)
-  else await db.transaction().execute(write)
+  const write = (tx: BulkTransaction) => tx.insertRows('query_log', columns, rows)
+  if ('insertRows' in into) await write(into)
+  else await bulkTransaction(into, write)
 }
 
 export interface QueryLogView {

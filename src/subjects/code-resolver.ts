@@ -47,13 +47,19 @@ export async function resolveSubjectCodes(codes: readonly string[], deps: { ciph
     }
   }
 
-  const hits = new Map<string, number>()
-  for (const [scheme, values] of byValue) for (const [value, id] of await repo.subjectIdsByValue(scheme, [...values])) hits.set(`${scheme}\u0000${value}`, id)
-  for (const [scheme, hashes] of byHash) for (const [hash, id] of await repo.subjectIdsByHash(scheme, [...hashes])) hits.set(`${scheme}\u0000#${hash}`, id)
-  const summaries = await repo.subjectSummaries([...new Set([...hits.values(), ...ids])])
+  // Scheme → value (or '#' + keyed hash) → subject id.
+  const hits = new Map<string, Map<string, number>>()
+  for (const [scheme, values] of byValue) hits.set(scheme, await repo.subjectIdsByValue(scheme, [...values]))
+  for (const [scheme, hashes] of byHash) {
+    const found = hits.get(scheme) ?? hits.set(scheme, new Map()).get(scheme)!
+    for (const [hash, id] of await repo.subjectIdsByHash(scheme, [...hashes])) found.set(`#${hash}`, id)
+  }
+  const candidates = new Set(ids)
+  for (const found of hits.values()) for (const id of found.values()) candidates.add(id)
+  const summaries = await repo.subjectSummaries([...candidates])
   const subjectOf = (keys: SubjectLookupKey[]): number | undefined => {
     for (const k of keys) {
-      const id = k.by === 'id' ? k.id : k.by === 'value' ? hits.get(`${k.scheme}\u0000${k.value}`) : hits.get(`${k.scheme}\u0000#${hashOf.get(k.value)}`)
+      const id = k.by === 'id' ? k.id : k.by === 'value' ? hits.get(k.scheme)?.get(k.value) : hits.get(k.scheme)?.get(`#${hashOf.get(k.value)}`)
       if (id !== undefined && summaries.has(id)) return id
     }
     return undefined

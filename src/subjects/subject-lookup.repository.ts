@@ -3,8 +3,10 @@
  * identifiers by plain value or by the keyed hash of a personal identifier, then the subjects by
  * id. In chunks, never one round trip per code.
  */
-import type { Kysely } from 'kysely'
-import type { Tables } from '../db/database.ts'
+import { sql, type RawBuilder } from 'kysely'
+import type { Database } from '../db/create-database.ts'
+import { inValues } from '../db/in-values.ts'
+import { selectArrays } from '../db/select-arrays.ts'
 
 /** Ids per statement: far below SQLite's 32,766 and PostgreSQL's 65,535 parameters. */
 export const LOOKUP_CHUNK = 1000
@@ -20,14 +22,23 @@ export interface SubjectSummary {
   kind: string
 }
 
-export function subjectLookupRepository(db: Kysely<Tables>) {
+// Codes per statement once the list is one parameter (in-values.ts).
+const RESOLVE_CHUNK = 10_000
+
+export function subjectLookupRepository(database: Pick<Database, 'db' | 'dialect' | 'sqliteStatements' | 'pool'>) {
+  const { db, dialect } = database
+  /** [key, subject id] pairs of the rows whose `column` is among the values, as arrays (select-arrays.ts). */
+  async function pairs(query: (part: readonly (string | number)[]) => RawBuilder<unknown>, values: readonly (string | number)[]): Promise<Array<[unknown, unknown, ...unknown[]]>> {
+    const out: Array<[unknown, unknown, ...unknown[]]> = []
+    for (const part of chunked(values, RESOLVE_CHUNK)) for (const row of await selectArrays(database, query(part).compile(db))) out.push(row as [unknown, unknown])
+    return out
+  }
   return {
     /** Subject ids by plain identifier value (USCC, organisation code, registration or tax number). */
     async subjectIdsByValue(scheme: string, values: readonly string[]): Promise<Map<string, number>> {
       const out = new Map<string, number>()
-      for (const part of chunked(values)) {
-        const rows = await db.selectFrom('subject_identifiers').select(['value', 'subject_id']).where('scheme', '=', scheme).where('value', 'in', part).execute()
-        for (const r of rows) if (r.value !== null) out.set(r.value, Number(r.subject_id))
+      for (const [value, id] of await pairs((part) => sql`select value, subject_id from subject_identifiers where scheme = ${scheme} and ${inValues(dialect, 'value', part)}`, values)) {
+        if (value !== null) out.set(value as string, Number(id))
       }
       return out
     },
@@ -35,19 +46,15 @@ export function subjectLookupRepository(db: Kysely<Tables>) {
     /** Subject ids by the keyed hash of a personal identifier. */
     async subjectIdsByHash(scheme: string, hashes: readonly string[]): Promise<Map<string, number>> {
       const out = new Map<string, number>()
-      for (const part of chunked(hashes)) {
-        const rows = await db.selectFrom('subject_identifiers').select(['value_hash', 'subject_id']).where('scheme', '=', scheme).where('value_hash', 'in', part).execute()
-        for (const r of rows) if (r.value_hash !== null) out.set(r.value_hash, Number(r.subject_id))
+      for (const [hash, id] of await pairs((part) => sql`select value_hash, subject_id from subject_identifiers where scheme = ${scheme} and ${inValues(dialect, 'value_hash', part)}`, hashes)) {
+        if (hash !== null) out.set(hash as string, Number(id))
       }
       return out
     },
 
     async subjectSummaries(ids: readonly number[]): Promise<Map<number, SubjectSummary>> {
       const out = new Map<number, SubjectSummary>()
-      for (const part of chunked(ids)) {
-        const rows = await db.selectFrom('subjects').select(['id', 'name', 'kind']).where('id', 'in', part).execute()
-        for (const r of rows) out.set(Number(r.id), { name: r.name, kind: r.kind })
-      }
+      for (const [id, name, kind] of await pairs((part) => sql`select id, name, kind from subjects where ${inValues(dialect, 'id', part)}`, ids)) out.set(Number(id), { name: name as string, kind: kind as string })
       return out
     },
   }

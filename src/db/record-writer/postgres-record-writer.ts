@@ -7,8 +7,7 @@ import { Readable } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
 import { from as copyFrom } from 'pg-copy-streams'
 import { copyLine, type BulkValue } from '../bulk-load.ts'
-import { Kysely, PostgresDialect } from 'kysely'
-import type { Tables } from '../database.ts'
+import { singleClientKysely } from '../bulk-transaction.ts'
 import type { Database } from '../create-database.ts'
 import type { RecordWriter } from './record-writer.ts'
 import { compile, stageRowCopyLine, stageColumns, stagedSql, stageTables, writeParams, type StagedOutcome, type StageValue, type UnlinkedRow } from './staged-records.ts'
@@ -31,10 +30,8 @@ export async function openPostgresRecordWriter(database: Database): Promise<Reco
     return (await client.query(text, values as StageValue[])).rows
   }
 
-  // Kysely over this one client: a pool that always lends it and never releases it.
-  const singleClientPool = { connect: async () => ({ query: (...args: unknown[]) => (client.query as (...a: unknown[]) => unknown)(...args), release: () => {} }), end: async () => {} }
   return {
-    kysely: new Kysely<Tables>({ dialect: new PostgresDialect({ pool: singleClientPool as unknown as pg.Pool }) }),
+    kysely: singleClientKysely(client),
     async begin() {
       // Room for a round's stage in memory (default 8 MB spills to disk). Settable only before the
       // session first touches a temporary table: a pooled connection that did already keeps its own.
