@@ -151,9 +151,8 @@ export function createCreditCheckService(deps: { database: Database; clock: Cloc
     }
     const rows = await standings.recordsOf(ids, reads)
     const withRecords = [...new Set(rows.map((r) => r.subjectId))]
-    const decisions = await standings.decisionsOf(withRecords)
     const listed = [...new Set(rows.filter((r) => rules.listItems.has(r.category)).map((r) => r.subjectId))]
-    const preNotices = await standings.preNoticeDates(listed)
+    const [decisions, preNotices] = await Promise.all([standings.decisionsOf(withRecords), standings.preNoticeDates(listed)])
     return assembleStandings(subjects, rows, decisions, preNotices, rules, negativeAssessor(compiled, set, { today, now: clock.now().toISOString() }))
   }
 

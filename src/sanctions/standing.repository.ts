@@ -7,7 +7,8 @@
 import { sql } from 'kysely'
 import type { Database } from '../db/create-database.ts'
 import { selectArrays } from '../db/select-arrays.ts'
-import { chunked } from '../subjects/subject-lookup.repository.ts'
+import { chunked, LOOKUP_CHUNK } from '../subjects/subject-lookup.repository.ts'
+import { readInChunks } from '../db/chunked-reads.ts'
 
 export interface StandingRow {
   id: number
@@ -77,8 +78,8 @@ export function standingRepository(database: Pick<Database, 'db' | 'dialect' | '
         if (r.fieldEquals) parts.push(sql`f.fields ->> ${sql.lit(r.fieldEquals.key)} = ${r.fieldEquals.value}`)
         return sql`(${sql.join(parts, sql` and `)})`
       })
-      const out: StandingRow[] = []
-      for (const part of chunked(subjectIds)) {
+      return readInChunks(subjectIds, LOOKUP_CHUNK, async (part) => {
+        const out: StandingRow[] = []
         const query = db
           .selectFrom('standing_facts as f')
           .innerJoin('departments as d', 'd.id', 'f.department_id')
@@ -98,8 +99,8 @@ export function standingRepository(database: Pick<Database, 'db' | 'dialect' | '
           }
           out.push({ id: Number(recordId), subjectId: Number(subjectId), category, status, decisionDate, publicationDate, validFrom, validTo, publicityEnd, tier, departmentCode, fields })
         }
-      }
-      return out
+        return out
+      })
     },
 
     /** Repairs, archivings and deletions of the subjects' records (few: one read per chunk on the subject index). */

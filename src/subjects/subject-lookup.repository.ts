@@ -7,6 +7,7 @@ import { sql, type RawBuilder } from 'kysely'
 import type { Database } from '../db/create-database.ts'
 import { inValues } from '../db/in-values.ts'
 import { selectArrays } from '../db/select-arrays.ts'
+import { readInChunks } from '../db/chunked-reads.ts'
 
 /** Ids per statement: far below SQLite's 32,766 and PostgreSQL's 65,535 parameters. */
 export const LOOKUP_CHUNK = 1000
@@ -29,9 +30,7 @@ export function subjectLookupRepository(database: Pick<Database, 'db' | 'dialect
   const { db, dialect } = database
   /** [key, subject id] pairs of the rows whose `column` is among the values, as arrays (select-arrays.ts). */
   async function pairs(query: (part: readonly (string | number)[]) => RawBuilder<unknown>, values: readonly (string | number)[]): Promise<Array<[unknown, unknown, ...unknown[]]>> {
-    const out: Array<[unknown, unknown, ...unknown[]]> = []
-    for (const part of chunked(values, RESOLVE_CHUNK)) for (const row of await selectArrays(database, query(part).compile(db))) out.push(row as [unknown, unknown])
-    return out
+    return readInChunks(values, RESOLVE_CHUNK, async (part) => (await selectArrays(database, query(part).compile(db))) as Array<[unknown, unknown, ...unknown[]]>)
   }
   return {
     /** Subject ids by plain identifier value (USCC, organisation code, registration or tax number). */
