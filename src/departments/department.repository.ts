@@ -2,6 +2,7 @@
 import type { Kysely } from 'kysely'
 import type { DepartmentRow, NewDepartmentRow, DepartmentUpdate, Tables } from '../db/database.ts'
 import type { Department, DepartmentKind } from './department.ts'
+import { preparedQuery } from '../db/prepared-query.ts'
 
 export const departmentRowToDepartment = (r: DepartmentRow): Department => ({
   id: r.id,
@@ -18,6 +19,9 @@ export const departmentRowToDepartment = (r: DepartmentRow): Department => ({
   updatedAt: r.updated_at,
 })
 
+// Every department's request reads its department: built and compiled once.
+const departmentById = preparedQuery((db, id: number) => db.selectFrom('departments').selectAll().where('id', '=', id))
+
 export function departmentRepository(db: Kysely<Tables>) {
   return {
     async list(): Promise<Department[]> {
@@ -29,7 +33,7 @@ export function departmentRepository(db: Kysely<Tables>) {
       return row && departmentRowToDepartment(row)
     },
     async findById(id: number): Promise<Department | undefined> {
-      const row = await db.selectFrom('departments').selectAll().where('id', '=', id).executeTakeFirst()
+      const [row] = await departmentById(db, id)
       return row && departmentRowToDepartment(row)
     },
     async insert(row: NewDepartmentRow): Promise<Department> {

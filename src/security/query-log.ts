@@ -10,6 +10,7 @@ import type { Kysely } from 'kysely'
 import type { Tables } from '../db/database.ts'
 import type { Database } from '../db/create-database.ts'
 import { bulkTransaction, type BulkTransaction } from '../db/bulk-transaction.ts'
+import { preparedQuery } from '../db/prepared-query.ts'
 import type { Clock } from '../clock.ts'
 import type { Actor } from './actor.ts'
 import { actorRef } from './actor.ts'
@@ -40,8 +41,14 @@ const row = (at: string, entry: QueryLogEntry) => {
   }
 }
 
+// A department's every profile read writes one: built and compiled once.
+const insertEntry = preparedQuery((db, at: string, actorType: string, actorId: string, departmentId: number | null, subjectId: number, recordIds: string | null, purpose: string, authorisationId: number | null, channel: string) =>
+  db.insertInto('query_log').values({ at, actor_type: actorType, actor_id: actorId, department_id: departmentId, subject_id: subjectId, record_ids: recordIds, purpose, authorisation_id: authorisationId, channel }),
+)
+
 export async function logRead(db: Kysely<Tables>, clock: Clock, entry: QueryLogEntry): Promise<void> {
-  await db.insertInto('query_log').values(row(clock.now().toISOString(), entry)).execute()
+  const r = row(clock.now().toISOString(), entry)
+  await insertEntry(db, r.at, r.actor_type, r.actor_id, r.department_id, r.subject_id, r.record_ids, r.purpose, r.authorisation_id, r.channel)
 }
 
 /**
