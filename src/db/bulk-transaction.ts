@@ -3,8 +3,9 @@
  * entries). SQLite: one prepared INSERT run per row, through the connection's statement cache
  * (statement-cache.ts) — the Kysely transaction is on that same connection, and a prepared run
  * costs a few microseconds, less than building and unpacking one big statement. PostgreSQL: one
- * pooled client holds the transaction and large sets arrive by COPY, measured on 100,000 answers
- * (25 MB) at about half the time of multi-row INSERTs; a few rows go as one INSERT.
+ * pooled client holds the transaction, so large sets can arrive by COPY, one stream of text with no
+ * parameter per value (100,000 answers, 25 MB: about as fast as 6,000-parameter INSERTs, with
+ * less built in JavaScript); a few rows go as one INSERT.
  */
 import { Kysely, PostgresDialect } from 'kysely'
 import type pg from 'pg'

@@ -1,4 +1,4 @@
-/** SQL of credit checks: the check, its per-subject results (multi-row inserts), feedback, overdue and statistics reads. */
+/** SQL of credit checks: the check, its per-subject results (written in bulk), feedback, overdue and statistics reads. */
 import { sql, type Kysely } from 'kysely'
 import type { Tables } from '../db/database.ts'
 import type { BulkTransaction } from '../db/bulk-transaction.ts'
@@ -122,7 +122,6 @@ export function creditCheckRepository(db: Kysely<Tables>) {
       const [row] = await insertCheckRow(db, c.matter, c.purpose, c.departmentId, c.actorType, c.actorId, c.channel, c.at, c.checkedOn, c.subjects, c.found, c.hits, c.feedbackDueOn, JSON.stringify(c.measures))
       return Number(row!.id)
     },
-
 
     async findCheck(id: number): Promise<CheckRow | undefined> {
       const r = await checks().where('c.id', '=', id).executeTakeFirst()
