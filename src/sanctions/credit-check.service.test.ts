@@ -110,6 +110,19 @@ describeEachPlatform('credit checks', (get) => {
     await expect(platform.creditChecks.get(city.actors.otherChecker, c.id)).rejects.toMatchObject({ code: 'CHECK_NOT_FOUND' })
   })
 
+  it('logs a check of a natural person even when nothing is on record, and of a firm only when something non-public was read', async () => {
+    const { platform } = get()
+    const db = platform.database.db
+    const at = '2026-03-01T00:00:00.000Z'
+    const person = await db.insertInto('subjects').values({ kind: 'natural_person', name: '张三', division: null, status: 'active', legal_representative: null, established_on: null, created_at: at, updated_at: at }).returning('id').executeTakeFirstOrThrow()
+    const before = Math.max(0, ...(await db.selectFrom('query_log').select('id').execute()).map((r) => Number(r.id)))
+    const { check: c, results } = await check('ZFCG', [String(person.id), firms.clean])
+    expect(c).toMatchObject({ found: 2, hits: 0 })
+    expect(results.map((r) => [r.found, r.hit, r.result])).toEqual([[true, false, null], [true, false, null]])
+    const log = await db.selectFrom('query_log').select(['subject_id', 'record_ids']).where('id', '>', before).execute()
+    expect(log.map((l) => [Number(l.subject_id), l.record_ids])).toEqual([[Number(person.id), null]])
+  })
+
   it('keeps each answer as it was stated: the wording of its measures kept once with the check, unchanged by a later edit of the catalog', async () => {
     const { platform } = get()
     const { check: c, results } = await check('ZFCG', [firms.listed, firms.clean])

@@ -230,6 +230,7 @@ export function createCreditCheckService(deps: { database: Database; clock: Cloc
       const logs: QueryLogEntry[] = []
       const logged = new Set<number>()
       const stated = new Map<string, MeasureStatement>()
+      const loggedPurpose = `信用核查 credit check ${matter.code}: ${purpose}`.slice(0, 500)
       let hits = 0
       let found = 0
       resolved.forEach((r, i) => {
@@ -238,7 +239,13 @@ export function createCreditCheckService(deps: { database: Database; clock: Cloc
           return
         }
         found++
-        const outcome = checkCredit(standingOf.get(r.subjectId) ?? { subjectId: r.subjectId, listEntries: [], negativeRecords: [] }, matter, measures, today)
+        const standing = standingOf.get(r.subjectId)
+        if (!standing && r.subject.kind !== 'natural_person') {
+          // Nothing on record that a check reads: nothing to say, and nothing non-public was read.
+          rows.push({ position: i + 1, code: codes[i]!.slice(0, 64), subjectId: r.subjectId, hit: false, outcome: null })
+          return
+        }
+        const outcome = checkCredit(standing ?? { subjectId: r.subjectId, listEntries: [], negativeRecords: [] }, matter, measures, today)
         const stored = storedResult(outcome)
         if (outcome.hit) hits++
         for (const a of outcome.punishments) if (!stated.has(a.measure.code)) stated.set(a.measure.code, measureStatement(a.measure))
@@ -248,7 +255,7 @@ export function createCreditCheckService(deps: { database: Database; clock: Cloc
         const recordIds = stored ? [...stored.entries.map((e) => e.recordId), ...stored.negativeRecords.map((n) => n.recordId)] : []
         if (!logged.has(r.subjectId) && (recordIds.length > 0 || r.subject.kind === 'natural_person')) {
           logged.add(r.subjectId)
-          logs.push({ actor, subjectId: r.subjectId, recordIds, purpose: `信用核查 credit check ${matter.code}: ${purpose}`.slice(0, 500), channel: input.channel ?? 'api' })
+          logs.push({ actor, subjectId: r.subjectId, recordIds, purpose: loggedPurpose, channel: input.channel ?? 'api' })
         }
       })
 
