@@ -50,6 +50,8 @@ export async function benchCreditChecks(platform: Platform, http: { base: string
   print(`  credit checks: ${fmt(notices)} pre-notices served to listed subjects`)
   const batch = await distinctCodes(platform, 100_000)
   await platform.creditChecks.check(checker, { matter: 'ZFCG', purpose: '预热 warm-up', subjects: batch.slice(0, 5000) })
+  // The worker thread of large checks starts at the first batch; a serving platform has it ready.
+  const parallel = await platform.creditChecks.parallelReady()
   const runs: number[] = []
   let hits = 0
   for (let i = 0; i < 3; i++) {
@@ -58,7 +60,7 @@ export async function benchCreditChecks(platform: Platform, http: { base: string
     runs.push(performance.now() - t)
     hits = out.check.hits
   }
-  print(`  credit check in-process, batch of ${fmt(batch.length)} subjects for 政府采购 (${fmt(hits)} hits, stored and query-logged): ${runs.map((r) => fmt(r)).join(' / ')} ms, median ${ms(percentiles(runs).p50)}  target < 3,000 ms`)
+  print(`  credit check in-process, batch of ${fmt(batch.length)} subjects for 政府采购 (${fmt(hits)} hits, stored and query-logged, ${parallel ? 'decided on two threads' : 'one thread'}): ${runs.map((r) => fmt(r)).join(' / ')} ms, median ${ms(percentiles(runs).p50)}  target < 3,000 ms`)
   const N = Number(process.env.BENCH_CHECKS ?? 5000)
   await checksOverHttp(http.base, http.key, codes, 500)
   const single = await checksOverHttp(http.base, http.key, codes, N)

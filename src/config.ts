@@ -21,6 +21,7 @@ const environmentSchema = z.object({
   XINYONG_DEMO_SUBJECTS: z.coerce.number().int().min(0).max(50_000_000).default(2000),
   XINYONG_DEMO_PASSWORD: z.string().min(10).optional(),
   XINYONG_SCHEDULER_SECONDS: z.coerce.number().int().min(0).max(86_400).default(60),
+  XINYONG_PARALLEL_CHECK_FROM: z.coerce.number().int().min(0).default(20_000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 })
 
@@ -43,6 +44,8 @@ export interface Config {
   demo: { subjects: number; password?: string }
   /** How often `serve` runs the publicity scheduler's tick, in seconds (0: only at start). */
   schedulerSeconds: number
+  /** A credit check of at least this many found subjects is decided half on a worker thread (0: never). */
+  parallelCheckFrom: number
 }
 
 export function loadConfig(env: Record<string, string | undefined> = process.env, overrides: Partial<Config> = {}): Config {
@@ -67,6 +70,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     logLevel: e.LOG_LEVEL,
     demo: { subjects: e.XINYONG_DEMO_SUBJECTS, ...(e.XINYONG_DEMO_PASSWORD ? { password: e.XINYONG_DEMO_PASSWORD } : {}) },
     schedulerSeconds: e.XINYONG_SCHEDULER_SECONDS,
+    parallelCheckFrom: e.XINYONG_PARALLEL_CHECK_FROM,
     ...overrides,
   }
   return Object.freeze(config)

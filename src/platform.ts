@@ -117,7 +117,10 @@ export function assemblePlatform(deps: { config: Config; database: Database; clo
     repairs,
     ...sanctions,
     notices: createNoticeService({ database, clock, audit }),
-    close: () => database.close(),
+    close: async () => {
+      await sanctions.creditChecks.close()
+      await database.close()
+    },
   }
 }
 

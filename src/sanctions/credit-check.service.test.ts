@@ -6,6 +6,10 @@
 import { penaltyRow } from '../profiles/testing.ts'
 import { makeUscc } from '../identifiers/index.ts'
 import { beforeAll, describe, expect, it } from 'vitest'
+import { randomBytes } from 'node:crypto'
+import { loadConfig } from '../config.ts'
+import { assemblePlatform } from '../platform.ts'
+import { openDatabase } from '../db/create-database.ts'
 import { describeEachPlatform } from '../../test/platform-fixture.ts'
 import { buildSanctionCity, firms, type SanctionCity } from './testing.ts'
 
@@ -121,6 +125,36 @@ describeEachPlatform('credit checks', (get) => {
     expect(results.map((r) => [r.found, r.hit, r.result])).toEqual([[true, false, null], [true, false, null]])
     const log = await db.selectFrom('query_log').select(['subject_id', 'record_ids']).where('id', '>', before).execute()
     expect(log.map((l) => [Number(l.subject_id), l.record_ids])).toEqual([[Number(person.id), null]])
+  })
+
+  it('decides a large check half on a worker thread, saying and logging exactly what one thread does', async () => {
+    const { platform, store, clock } = get()
+    const config = loadConfig({ XINYONG_ENV: 'test' }, { dataDir: store.dir, databaseUrl: store.url, parallelCheckFrom: 2 })
+    const parallel = assemblePlatform({ config, database: openDatabase(store.url), clock, dataKey: randomBytes(32) })
+    try {
+      expect(await parallel.creditChecks.parallelReady()).toBe(true)
+      const codes = [firms.listed, firms.red, 'nonsense', firms.penalised, firms.expired, firms.clean, firms.unnoticed]
+      const loggedBy = async (id: number) => {
+        const { at } = await platform.database.db.selectFrom('credit_checks').select('at').where('id', '=', id).executeTakeFirstOrThrow()
+        return (await platform.database.db.selectFrom('query_log').select(['subject_id', 'record_ids']).where('at', '=', at).orderBy('subject_id').execute()).map((l) => [Number(l.subject_id), l.record_ids])
+      }
+      // Each check at its own instant, to tell their log entries apart.
+      clock.set('2026-03-02T02:00:01.000Z')
+      try {
+        const one = await check('GZCN', codes, '告知承诺审批')
+        clock.set('2026-03-02T02:00:02.000Z')
+        const two = await parallel.creditChecks.check(city.actors.checker, { matter: 'GZCN', purpose: '告知承诺审批', subjects: codes })
+        expect(parallel.creditChecks.decidedInParallel()).toBe(3)
+        expect(two.results).toEqual(one.results)
+        expect({ ...two.check, id: 0, at: '' }).toEqual({ ...one.check, id: 0, at: '' })
+        expect(two.results.filter((r) => r.hit).length).toBeGreaterThan(0)
+        expect(await loggedBy(two.check.id)).toEqual(await loggedBy(one.check.id))
+      } finally {
+        clock.set('2026-03-02T02:00:00.000Z')
+      }
+    } finally {
+      await parallel.close()
+    }
   })
 
   it('keeps each answer as it was stated: the wording of its measures kept once with the check, unchanged by a later edit of the catalog', async () => {

@@ -40,6 +40,9 @@ import type { PublicityRuleSet } from '../publicity/rule-set.ts'
 import { listEntryKeys } from './list-items.ts'
 import { creditCheckRepository, insertResults, type CheckRow, type ResultRow } from './credit-check.repository.ts'
 import { bulkTransaction } from '../db/bulk-transaction.ts'
+import type { Config } from '../config.ts'
+import { checkWorkerFor, type PartDecisions, type PartRequest, type SubjectDecision } from './parallel-check.ts'
+import type { AssessmentInstant } from '../publicity/assess-publicity.ts'
 import { answerOf, checkFeedback, measureStatement, storedResult, type CheckResultBody, type FeedbackOutcome, type MeasureStatement, type StoredResult } from './check-result.ts'
 
 export const MAX_CHECK_SUBJECTS = 100_000
@@ -94,7 +97,7 @@ interface CompiledItems {
   definitions: CatalogItemDefinition[]
 }
 
-export function createCreditCheckService(deps: { database: Database; clock: Clock; audit: AuditTrail; cipher: PersonalDataCipher; catalog: CatalogService; calendar: CalendarService; measures: MeasureService; settings: SanctionSettings }) {
+export function createCreditCheckService(deps: { config?: Config; database: Database; clock: Clock; audit: AuditTrail; cipher: PersonalDataCipher; catalog: CatalogService; calendar: CalendarService; measures: MeasureService; settings: SanctionSettings }) {
   const { database, clock, audit, cipher } = deps
   const { db } = database
   const repo = creditCheckRepository(db)
@@ -130,7 +133,8 @@ export function createCreditCheckService(deps: { database: Database; clock: Cloc
   }
 
   /** Every found subject's standing: list records always, negative records only when a measure of the matter reads them. */
-  async function standingsOf(subjects: ReadonlyMap<number, { kind: string }>, measures: readonly Measure[], today: string, at: number): Promise<Map<number, SubjectStanding>> {
+  async function standingsOf(subjects: ReadonlyMap<number, { kind: string }>, measures: readonly Measure[], when: AssessmentInstant, at: number): Promise<Map<number, SubjectStanding>> {
+    const { today } = when
     const items = await itemRules.current(at)
     const { rules } = items
     const ids = [...subjects.keys()]
@@ -153,7 +157,55 @@ export function createCreditCheckService(deps: { database: Database; clock: Cloc
     const withRecords = [...new Set(rows.map((r) => r.subjectId))]
     const listed = [...new Set(rows.filter((r) => rules.listItems.has(r.category)).map((r) => r.subjectId))]
     const [decisions, preNotices] = await Promise.all([standings.decisionsOf(withRecords), standings.preNoticeDates(listed)])
-    return assembleStandings(subjects, rows, decisions, preNotices, rules, negativeAssessor(compiled, set, { today, now: clock.now().toISOString() }))
+    return assembleStandings(subjects, rows, decisions, preNotices, rules, negativeAssessor(compiled, set, when))
+  }
+
+  /**
+   * What the check says about each of these subjects, as it is stored: whether it is a hit, the
+   * stored answer, the records it rests on, and the measures' wording. Pure of the caller: the
+   * instant and the configuration generation are given, so a worker thread decides a share of a
+   * large check exactly as this thread would (check-worker.ts).
+   */
+  async function decideSubjects(subjects: ReadonlyMap<number, { kind: string }>, part: PartRequest): Promise<PartDecisions> {
+    const catalog = await deps.measures.current(part.configAt)
+    const matter = catalog.matter(part.matter)
+    if (!matter) throw new Error(`No matter ${part.matter}`)
+    const measures = catalog.measures.filter((m) => m.matters.includes(matter.code))
+    const standingOf = await standingsOf(subjects, measures, part.when, part.configAt)
+    const decisions: Array<[number, SubjectDecision]> = []
+    const stated = new Map<string, MeasureStatement>()
+    for (const [subjectId, subject] of subjects) {
+      const standing = standingOf.get(subjectId)
+      // Nothing on record that a check reads: nothing to say (a natural person is still logged).
+      if (!standing) {
+        if (subject.kind === 'natural_person') decisions.push([subjectId, { hit: false, outcome: null, recordIds: [] }])
+        continue
+      }
+      const outcome = checkCredit(standing, matter, measures, part.when.today)
+      for (const a of outcome.punishments) if (!stated.has(a.measure.code)) stated.set(a.measure.code, measureStatement(a.measure))
+      for (const a of outcome.incentives) if (!stated.has(a.measure.code)) stated.set(a.measure.code, measureStatement(a.measure))
+      const stored = storedResult(outcome)
+      const recordIds = stored ? [...stored.entries.map((e) => e.recordId), ...stored.negativeRecords.map((n) => n.recordId)] : []
+      decisions.push([subjectId, { hit: outcome.hit, outcome: stored === null ? null : JSON.stringify(stored), recordIds }])
+    }
+    return { generation: await generation(), decisions, stated: [...stated.values()] }
+  }
+
+  const worker = checkWorkerFor(deps.config)
+  /** A large check's subjects decided half here and half on the worker thread, when it is ready. */
+  async function decideAll(subjects: ReadonlyMap<number, { kind: string }>, part: PartRequest): Promise<PartDecisions> {
+    if (!worker?.readyFor(subjects.size)) return decideSubjects(subjects, part)
+    // Rebuilt here first if the projection is behind, so the worker only reads it.
+    const items = await itemRules.current(part.configAt)
+    await ensureStandingFacts(items, await publicityRules.sets(part.configAt))
+    const entries = [...subjects]
+    const half = Math.ceil(entries.length / 2)
+    const theirs = entries.slice(half)
+    const [other, mine] = await Promise.all([worker.decide(theirs, part).catch(() => undefined), decideSubjects(new Map(entries.slice(0, half)), part)])
+    // A worker that failed, or read a newer configuration than this half, is not trusted: its half is decided here.
+    const second = other && other.generation === mine.generation ? other : await decideSubjects(new Map(theirs), part)
+    const stated = new Map([...mine.stated, ...second.stated].map((m) => [m.code, m]))
+    return { generation: mine.generation, decisions: [...mine.decisions, ...second.decisions], stated: [...stated.values()] }
   }
 
   const summaryOf = (c: CheckRow, matter: Matter | undefined, today: string): CheckSummary => ({
@@ -198,6 +250,14 @@ export function createCreditCheckService(deps: { database: Database; clock: Cloc
   const departmentOf = (actor: Actor): number | null => (actor.type === 'user' || actor.type === 'api_key' ? actor.departmentId : null)
 
   return {
+    /** For the check worker (check-worker.ts) only: it neither authorizes nor logs; check() does both. */
+    decideSubjects,
+    /** Starts the worker thread of large checks and resolves once it is ready (false: none, or it failed). */
+    parallelReady: async (): Promise<boolean> => (worker ? worker.started() : false),
+    /** Subjects decided on the worker thread so far. */
+    decidedInParallel: (): number => worker?.decided() ?? 0,
+    close: async (): Promise<void> => worker?.close(),
+
     /**
      * Brings standing_facts up to what checks read (the scheduler and bulk loaders call it; a check
      * does too, first). Returns how many items and facts it rebuilt.
@@ -219,43 +279,35 @@ export function createCreditCheckService(deps: { database: Database; clock: Cloc
       const catalog = await deps.measures.current(configAt)
       const matter = catalog.matter(input.matter)
       if (!matter) throw new AppError('MATTER_NOT_FOUND', `事项 ${input.matter} 不存在`, `No matter ${input.matter}`, { details: { field: 'matter', matters: catalog.matters.map((m) => m.code) } })
-      const measures = catalog.measures.filter((m) => m.matters.includes(matter.code))
-      const today = chinaDate(clock)
+      const when = { today: chinaDate(clock), now: clock.now().toISOString() }
+      const { today } = when
 
       const codes = input.subjects.map((c) => String(c).trim())
       const { results: resolved, summaries } = await resolveSubjectCodes(codes, { cipher, repo: subjectLookupRepository(database) })
-      const standingOf = await standingsOf(summaries, measures, today, configAt)
+      const decided = await decideAll(summaries, { matter: matter.code, when, configAt })
+      const decisionOf = new Map(decided.decisions)
+      const stated = new Map(decided.stated.map((m) => [m.code, m]))
 
       const rows: ResultRow[] = []
       const logs: QueryLogEntry[] = []
       const logged = new Set<number>()
-      const stated = new Map<string, MeasureStatement>()
       const loggedPurpose = `信用核查 credit check ${matter.code}: ${purpose}`.slice(0, 500)
       let hits = 0
       let found = 0
       resolved.forEach((r, i) => {
+        const code = codes[i]!.slice(0, 64)
         if (!r.found) {
-          rows.push({ position: i + 1, code: codes[i]!.slice(0, 64), subjectId: null, hit: false, outcome: r.error ? JSON.stringify({ error: r.error }) : null })
+          rows.push({ position: i + 1, code, subjectId: null, hit: false, outcome: r.error ? JSON.stringify({ error: r.error }) : null })
           return
         }
         found++
-        const standing = standingOf.get(r.subjectId)
-        if (!standing && r.subject.kind !== 'natural_person') {
-          // Nothing on record that a check reads: nothing to say, and nothing non-public was read.
-          rows.push({ position: i + 1, code: codes[i]!.slice(0, 64), subjectId: r.subjectId, hit: false, outcome: null })
-          return
-        }
-        const outcome = checkCredit(standing ?? { subjectId: r.subjectId, listEntries: [], negativeRecords: [] }, matter, measures, today)
-        const stored = storedResult(outcome)
-        if (outcome.hit) hits++
-        for (const a of outcome.punishments) if (!stated.has(a.measure.code)) stated.set(a.measure.code, measureStatement(a.measure))
-        for (const a of outcome.incentives) if (!stated.has(a.measure.code)) stated.set(a.measure.code, measureStatement(a.measure))
-        rows.push({ position: i + 1, code: codes[i]!.slice(0, 64), subjectId: r.subjectId, hit: outcome.hit, outcome: stored === null ? null : JSON.stringify(stored) })
+        const d = decisionOf.get(r.subjectId)
+        if (d?.hit) hits++
+        rows.push({ position: i + 1, code, subjectId: r.subjectId, hit: d?.hit ?? false, outcome: d?.outcome ?? null })
         // Logged: whatever non-public the answer rests on, and every natural person.
-        const recordIds = stored ? [...stored.entries.map((e) => e.recordId), ...stored.negativeRecords.map((n) => n.recordId)] : []
-        if (!logged.has(r.subjectId) && (recordIds.length > 0 || r.subject.kind === 'natural_person')) {
+        if (d && !logged.has(r.subjectId) && (d.recordIds.length > 0 || r.subject.kind === 'natural_person')) {
           logged.add(r.subjectId)
-          logs.push({ actor, subjectId: r.subjectId, recordIds, purpose: loggedPurpose, channel: input.channel ?? 'api' })
+          logs.push({ actor, subjectId: r.subjectId, recordIds: d.recordIds, purpose: loggedPurpose, channel: input.channel ?? 'api' })
         }
       })
 
