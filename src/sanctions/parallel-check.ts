@@ -1,8 +1,8 @@
 /**
  * A large credit check uses both cores: the checking thread decides half its subjects while a
- * worker thread (check-worker.ts) decides the other half from the same store. The worker starts on
- * the first batch check and stays; until it is ready, checks are decided on one thread. A worker
- * that fails is dropped and started again at the next batch.
+ * worker thread (check-worker.ts) decides the other half from the same store. The worker starts at
+ * the first check of 1,000 subjects or more and stays; until it is ready, checks are decided on one
+ * thread. A worker that fails is dropped and started again at the next such check.
  */
 import type { Worker } from 'node:worker_threads'
 import type { Config } from '../config.ts'
@@ -81,8 +81,9 @@ export function checkWorkerFor(config: Config | undefined): CheckWorker | undefi
         if (m.decided) {
           decidedThere += m.subjects
           pending?.resolve(m.decided)
+        } else {
+          pending?.reject(new Error(m.error ?? 'check worker failed'))
         }
-        else pending?.reject(new Error(m.error ?? 'check worker failed'))
       })
       w.once('error', (error) => {
         drop(error)
