@@ -1,6 +1,12 @@
-import { expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
+import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import Sqlite from 'better-sqlite3'
 import { describeEachStore } from '../../test/store-fixture.ts'
 import { bulkLoad, type BulkTable } from './bulk-load.ts'
+import { openDatabase } from './create-database.ts'
+import { migrateToLatest } from './migrate.ts'
 
 const tables: BulkTable[] = [
   { name: 'subjects', columns: ['id', 'kind', 'name', 'division', 'status', 'legal_representative', 'established_on', 'created_at', 'updated_at'] },
@@ -32,5 +38,47 @@ describeEachStore('bulk loading', (store) => {
     expect(row.name).toBe('名称\t含制表符\\与换行\n2')
     const next = await database.db.insertInto('subjects').values({ kind: 'enterprise', name: 'n', division: null, status: 'active', legal_representative: null, established_on: null, created_at: at, updated_at: at }).returning('id').executeTakeFirstOrThrow()
     expect(next.id).toBe(3)
+  })
+})
+
+describe('bulk loading into an empty SQLite file', () => {
+  const fresh = async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'xinyong-bulk-'))
+    const file = join(dir, 'load.db')
+    const database = openDatabase(file)
+    await migrateToLatest(database)
+    return { dir, file, database }
+  }
+  const rows = (n: number) => [[Array.from({ length: n }, (_, i) => subject(i + 1)), Array.from({ length: n }, (_, i) => identifier(i + 1, `V${i}`))]]
+  const walBytes = (file: string) => (existsSync(`${file}-wal`) ? statSync(`${file}-wal`).size : 0)
+
+  it('writes each page once through a rollback journal, then returns to write-ahead logging', async () => {
+    const { dir, file, database } = await fresh()
+    try {
+      database.sqlite!.pragma('wal_checkpoint(truncate)')
+      expect(await bulkLoad(database, tables, rows(5000))).toBe(10_000)
+      expect(database.sqlite!.pragma('journal_mode', { simple: true })).toBe('wal')
+      expect(walBytes(file)).toBe(0)
+      expect((await database.db.selectFrom('subjects').select('id').execute()).length).toBe(5000)
+    } finally {
+      await database.close()
+      rmSync(dir, { recursive: true, force: true })
+    }
+  })
+
+  it('stays in write-ahead logging when another connection has the file open, and still loads', async () => {
+    const { dir, file, database } = await fresh()
+    const reader = new Sqlite(file)
+    try {
+      reader.prepare('select count(*) from subjects').get()
+      expect(await bulkLoad(database, tables, rows(5000))).toBe(10_000)
+      expect(database.sqlite!.pragma('journal_mode', { simple: true })).toBe('wal')
+      expect(walBytes(file)).toBeGreaterThan(0)
+      expect(reader.prepare('select count(*) as n from subjects').get()).toEqual({ n: 5000 })
+    } finally {
+      reader.close()
+      await database.close()
+      rmSync(dir, { recursive: true, force: true })
+    }
   })
 })

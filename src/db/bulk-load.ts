@@ -56,6 +56,17 @@ async function loadSqlite(database: Database, tables: BulkTable[], chunks: Async
   const many = tables.map((t) => statement(t, ROWS_PER_STATEMENT))
   const one = tables.map((t) => statement(t, 1))
   let total = 0
+  // Into empty tables, a rollback journal: pages beyond the file's old end are not journaled, so
+  // each page is written once, where the write-ahead log would hold the whole load and then copy
+  // it into the file. Only a connection alone on the file can switch; otherwise it stays WAL.
+  let switched = false
+  if (rebuildIndexes && sqlite.pragma('journal_mode', { simple: true }) === 'wal') {
+    try {
+      switched = sqlite.pragma('journal_mode = delete', { simple: true }) === 'delete'
+    } catch {
+      // SQLITE_BUSY: another connection has the file open.
+    }
+  }
   sqlite.exec('begin immediate')
   try {
     for (const index of indexes) sqlite.exec(`drop index ${index.name}`)
@@ -73,6 +84,8 @@ async function loadSqlite(database: Database, tables: BulkTable[], chunks: Async
   } catch (error) {
     sqlite.exec('rollback')
     throw error
+  } finally {
+    if (switched) sqlite.pragma('journal_mode = wal')
   }
   return total
 }
