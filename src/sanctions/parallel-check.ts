@@ -27,8 +27,6 @@ export interface SubjectDecision {
 
 /** Decisions for the subjects that have something to say or are logged; the rest say nothing. */
 export interface PartDecisions {
-  /** The configuration generation the decisions were made under. */
-  generation: number
   decisions: Array<[number, SubjectDecision]>
   stated: MeasureStatement[]
 }
@@ -41,8 +39,9 @@ export interface CheckWorker {
   readyFor(subjects: number): boolean
   /** Resolves when the worker is ready (or has failed to start). */
   started(): Promise<boolean>
-  decide(subjects: Array<[number, { kind: string }]>, part: PartRequest): Promise<PartDecisions>
-  /** How many subjects the worker has decided since it started. */
+  /** The worker's decisions, or undefined when the configuration generation was not `part.configAt` throughout. */
+  decide(subjects: Array<[number, { kind: string }]>, part: PartRequest): Promise<PartDecisions | undefined>
+  /** How many subjects the worker has decided, and the check used, since it started. */
   decided(): number
   close(): Promise<void>
 }
@@ -55,11 +54,14 @@ export function checkWorkerFor(config: Config | undefined): CheckWorker | undefi
   let ready = false
   let next = 0
   let decidedThere = 0
-  const waiting = new Map<number, { resolve(d: PartDecisions): void; reject(e: Error): void }>()
+  // The configuration generation each request was sent under.
+  const partAt = new Map<number, number>()
+  const waiting = new Map<number, { resolve(d: PartDecisions | undefined): void; reject(e: Error): void }>()
 
   const drop = (error: Error) => {
     for (const w of waiting.values()) w.reject(error)
     waiting.clear()
+    partAt.clear()
     worker = undefined
     starting = undefined
     ready = false
@@ -70,17 +72,21 @@ export function checkWorkerFor(config: Config | undefined): CheckWorker | undefi
       worker = w
       // An idle worker does not keep the process alive.
       w.unref()
-      w.on('message', (m: 'ready' | { id: number; subjects: number; decided?: PartDecisions; error?: string }) => {
+      w.on('message', (m: 'ready' | { id: number; subjects: number; decided?: PartDecisions; generation?: number; error?: string }) => {
         if (m === 'ready') {
           ready = true
           resolve(true)
           return
         }
         const pending = waiting.get(m.id)
+        const sentAt = partAt.get(m.id)
         waiting.delete(m.id)
-        if (m.decided) {
+        partAt.delete(m.id)
+        if (m.decided && m.generation === sentAt) {
           decidedThere += m.subjects
           pending?.resolve(m.decided)
+        } else if (m.decided) {
+          pending?.resolve(undefined)
         } else {
           pending?.reject(new Error(m.error ?? 'check worker failed'))
         }
@@ -108,8 +114,9 @@ export function checkWorkerFor(config: Config | undefined): CheckWorker | undefi
       if (!worker || !ready) return Promise.reject(new Error('check worker not ready'))
       const id = ++next
       const sent = worker
-      return new Promise<PartDecisions>((resolve, reject) => {
+      return new Promise<PartDecisions | undefined>((resolve, reject) => {
         waiting.set(id, { resolve, reject })
+        partAt.set(id, part.configAt)
         sent.ref()
         sent.postMessage({ id, subjects, part })
       }).finally(() => {
