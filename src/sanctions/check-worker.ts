@@ -2,9 +2,9 @@
  * The worker thread of large credit checks (parallel-check.ts): a platform of its own on the same
  * store, which decides the share of subjects it is sent exactly as the checking thread decides the
  * rest: same code, same instant, and its answer is used only if the configuration generation was
- * the one the checking thread read, from its start to its end. It only reads; the checking thread stores the whole check and
- * its query log in one transaction. It never decrypts (the codes were resolved before), so it holds
- * no data key of the city's.
+ * the one the checking thread read, from its start to its end. It only reads; the checking thread
+ * stores the whole check and its query log in one transaction. It never decrypts (the codes were
+ * resolved before), so it holds no data key of the city's.
  */
 import { parentPort, workerData } from 'node:worker_threads'
 import { randomBytes } from 'node:crypto'
