@@ -194,57 +194,47 @@ describe('assessPublicity: older regimes as data', () => {
 
 describe('assessPublicity: no record is shown on or after its end', () => {
   const day = fc.integer({ min: 0, max: 4000 }).map((n) => addDays('2018-01-01', n))
+  // Any record of any kind, on any day: dates, tier, penalty categories, status and a decision.
+  const anyRecordOnADay = fc
+    .record({
+      category: fc.constantFrom('XZCF', LIST, HONOUR, LICENCE, TAX, 'GONE'),
+      decisionDate: fc.option(day),
+      publicationDate: fc.option(day),
+      validTo: fc.option(day),
+      publicityEnd: fc.option(day),
+      removalDate: fc.option(day),
+      tier: fc.option(fc.constantFrom('minor', 'general', 'serious', 'x')),
+      categories: fc.subarray(['010101', '010102', '010103', '010106', '010108', '010110']),
+      today: day,
+      status: fc.constantFrom<PublicityRecord['status']>('in_force', 'revoked', 'superseded', 'archived'),
+      decided: fc.option(fc.constantFrom('repaired', 'deleted', 'archived') as fc.Arbitrary<'repaired' | 'deleted' | 'archived'>),
+    })
+    .map(({ today, decided, ...fields }) => ({ today, status: fields.status, r: record({ ...fields, decisions: decided ? [{ kind: decided, effectiveAt: `${today}T00:00:00.000Z` }] : [] }) }))
+
   it('holds for any dates, categories, tiers and decisions', () => {
     fc.assert(
-      fc.property(
-        fc.constantFrom('XZCF', LIST, HONOUR, LICENCE, TAX, 'GONE'),
-        fc.option(day),
-        fc.option(day),
-        fc.option(day),
-        fc.option(day),
-        fc.option(day),
-        fc.option(fc.constantFrom('minor', 'general', 'serious', 'x')),
-        fc.subarray(['010101', '010102', '010103', '010106', '010108', '010110']),
-        day,
-        fc.constantFrom('in_force', 'revoked', 'superseded', 'archived'),
-        (category, decisionDate, publicationDate, validTo, publicityEnd, removalDate, tier, categories, today, status) => {
-          const r = record({ category, decisionDate, publicationDate, validTo, publicityEnd, removalDate, tier, categories, status: status as PublicityRecord['status'] })
-          const a = assess(r, today)
-          if (!a.shown) return
-          expect(a.state).toBe('shown')
-          expect(status).toBe('in_force')
-          expect(a.start !== null && a.start <= today).toBe(true)
-          expect(a.end === null || today < a.end).toBe(true)
-          expect(a.ceiling === null || today < a.ceiling).toBe(true)
-          if (a.maximumEnd !== null && a.ruleKind !== 'until_removed') expect(today < a.maximumEnd).toBe(true)
-        },
-      ),
+      fc.property(anyRecordOnADay, ({ r, today, status }) => {
+        const a = assess(r, today)
+        if (!a.shown) return
+        expect(a.state).toBe('shown')
+        expect(status).toBe('in_force')
+        expect(a.start !== null && a.start <= today).toBe(true)
+        expect(a.end === null || today < a.end).toBe(true)
+        expect(a.ceiling === null || today < a.ceiling).toBe(true)
+        if (a.maximumEnd !== null && a.ruleKind !== 'until_removed') expect(today < a.maximumEnd).toBe(true)
+      }),
       { numRuns: 3000 },
     )
   })
 
   it('decides the same unexplained (a profile, a credit check), only without the reasons', () => {
     fc.assert(
-      fc.property(
-        fc.constantFrom('XZCF', LIST, HONOUR, LICENCE, TAX, 'GONE'),
-        fc.option(day),
-        fc.option(day),
-        fc.option(day),
-        fc.option(day),
-        fc.option(fc.constantFrom('minor', 'general', 'serious', 'x')),
-        fc.subarray(['010101', '010103', '010108']),
-        day,
-        fc.constantFrom('in_force', 'revoked', 'archived'),
-        fc.option(fc.constantFrom('repaired', 'deleted', 'archived')),
-        (category, decisionDate, publicationDate, validTo, publicityEnd, tier, categories, today, status, decided) => {
-          const decisions = decided ? [{ kind: decided, effectiveAt: `${today}T00:00:00.000Z` }] : []
-          const r = record({ category, decisionDate, publicationDate, validTo, publicityEnd, tier, categories, status: status as PublicityRecord['status'], decisions })
-          const explained = assess(r, today)
-          const unexplained = assessPublicity(rules.ruleOf(category), r, on(today), { explain: false })
-          expect(explained.reasons.length).toBeGreaterThan(0)
-          expect(unexplained).toEqual({ ...explained, reasons: [] })
-        },
-      ),
+      fc.property(anyRecordOnADay, ({ r, today }) => {
+        const explained = assess(r, today)
+        const unexplained = assessPublicity(rules.ruleOf(r.category), r, on(today), { explain: false })
+        expect(explained.reasons.length).toBeGreaterThan(0)
+        expect(unexplained).toEqual({ ...explained, reasons: [] })
+      }),
       { numRuns: 2000 },
     )
   })
