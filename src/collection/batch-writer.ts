@@ -150,6 +150,11 @@ export function createBatchWriter(writer: RecordWriter, ctx: BatchContext) {
       for (const w of warnings) batchErrors.push(toErrorRow(ctx.batchId, w, null))
       await writer.insertBatchErrors(batchErrors)
     },
+
+    /** After the last chunk: what the rounds held back. */
+    async finish(): Promise<void> {
+      await writer.writeHeldStanding()
+    },
   }
 }
 

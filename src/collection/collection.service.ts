@@ -22,10 +22,9 @@ import type { Department } from '../departments/department.ts'
 import type { RowIssue } from './collection.ts'
 import { collectionRepository, type Batch } from './collection.repository.ts'
 import { createBatchWriter, SUMMARY_ISSUE_LIMIT } from './batch-writer.ts'
-import { prepareChunks } from './prepare-chunks.ts'
+import { prepareChunks, type PreparedSource } from './prepare-chunks.ts'
 import { prepareFileOnWorker } from './file-pipeline.ts'
 import { jsonRowSource } from './sources/json-source.ts'
-import type { PreparedChunk, SourceSummary } from './prepared-record.ts'
 import { writeErrorCsv, writeErrorXlsx } from './batch-report.ts'
 
 export interface IngestSummary {
@@ -54,7 +53,6 @@ const CHUNK_SIZE = 5_000
 /** A batch that writes this many versions changes the tables enough to refresh the planner's statistics. */
 const LARGE_BATCH = 10_000
 
-type Pipeline = { summary: SourceSummary; chunks: AsyncGenerator<PreparedChunk & { rowsRead: number }> }
 
 export function createCollectionService(deps: {
   database: Database
@@ -91,7 +89,7 @@ export function createCollectionService(deps: {
   async function run(
     actor: Actor,
     meta: { category: string; department: Department; channel: 'api' | 'file' | 'cli'; fileName: string | null; fileHash: string | null },
-    open: (input: { definition: Awaited<ReturnType<CatalogService['get']>>['definition']; catalogVersion: number; codeTables: Awaited<ReturnType<CatalogService['codeTables']>>; today: string }) => Promise<Pipeline>,
+    open: (input: { definition: Awaited<ReturnType<CatalogService['get']>>['definition']; catalogVersion: number; codeTables: Awaited<ReturnType<CatalogService['codeTables']>>; today: string }) => Promise<PreparedSource>,
     onProgress?: (rows: number) => void,
   ): Promise<IngestSummary> {
     const item = await catalog.get(meta.category)
@@ -105,7 +103,7 @@ export function createCollectionService(deps: {
       await repo.fail(batchId, body, clock.now().toISOString()).catch(() => {})
     }
 
-    let pipeline: Pipeline
+    let pipeline: PreparedSource
     try {
       pipeline = await open({ definition: item.definition, catalogVersion: item.version, codeTables, today: chinaDate(clock) })
       await repo.describeSource(batchId, pipeline.summary)
@@ -123,10 +121,13 @@ export function createCollectionService(deps: {
       const batch = createBatchWriter(writer, { batchId, category: meta.category, catalogVersion: item.version, departmentId: meta.department.id, submittedBy, fileHash: meta.fileHash, at, nameColumn })
       const headerIssues = pipeline.summary.headerIssues
       await writer.insertBatchErrors(headerIssues.map((i) => ({ batchId, rowNumber: i.row, column: i.column, value: i.value, code: i.code, message: i.message, messageEn: i.message_en, severity: i.severity, rawRow: null })))
-      for await (const chunk of pipeline.chunks) {
+      // Read under the batch's lock, so no rebuild of standing_facts changes them before it commits:
+      // the validating side narrows each record's payload to them for its standing fact.
+      for await (const chunk of pipeline.start(await writer.standingKeys(meta.category))) {
         await batch.write(chunk)
         onProgress?.(chunk.rowsRead)
       }
+      await batch.finish()
       const { revoked, ...counts } = { ...batch.counts, warnings: batch.counts.warnings + headerIssues.filter((i) => i.severity === 'warning').length }
       await writer.finishBatch(batchId, { status: 'committed', ...counts, completedAt: clock.now().toISOString() })
       await audit.append(writer.kysely, { actor, action: 'batch.commit', entityType: 'batch', entityId: batchId, detail: { category: meta.category, department: meta.department.code, channel: meta.channel, fileName: meta.fileName, ...counts } })
@@ -143,6 +144,7 @@ export function createCollectionService(deps: {
       return { batchId, ...counts, errors: errors.map(({ severity: _, ...e }: RowIssue) => e) }
     } catch (error) {
       await writer.rollback()
+      await pipeline.stop().catch(() => {})
       await failed(error)
       throw error
     } finally {

@@ -1,10 +1,11 @@
 /** Runs the validating half of the pipeline for a file on a worker thread, as an async stream of chunks. */
 import { startTypeScriptWorker } from '../runtime/typescript-worker.ts'
 import { AppError } from '../errors.ts'
-import type { IngestWorkerInput, IngestWorkerMessage } from './ingest-worker-protocol.ts'
-import type { PreparedChunk, SourceSummary } from './prepared-record.ts'
+import type { IngestWorkerInput, IngestWorkerMessage, IngestWriterMessage } from './ingest-worker-protocol.ts'
+import type { PreparedChunk } from './prepared-record.ts'
+import type { PreparedSource } from './prepare-chunks.ts'
 
-export async function prepareFileOnWorker(input: IngestWorkerInput): Promise<{ summary: SourceSummary; chunks: AsyncGenerator<PreparedChunk & { rowsRead: number }>; stop(): Promise<void> }> {
+export async function prepareFileOnWorker(input: IngestWorkerInput): Promise<PreparedSource> {
   const worker = startTypeScriptWorker(new URL('./ingest.worker.ts', import.meta.url), input, { maxHeapMb: 128, maxYoungMb: 16 })
   const queue: IngestWorkerMessage[] = []
   let notify: (() => void) | undefined
@@ -36,14 +37,16 @@ export async function prepareFileOnWorker(input: IngestWorkerInput): Promise<{ s
   }
   if (first.type !== 'summary') throw new Error('ingest worker protocol: expected a summary first')
 
-  async function* chunks(): AsyncGenerator<PreparedChunk & { rowsRead: number }> {
+  const tell = (m: IngestWriterMessage) => worker.postMessage(m)
+  async function* chunks(standingKeys: string[] | null): AsyncGenerator<PreparedChunk & { rowsRead: number }> {
     try {
+      tell({ type: 'start', standingKeys })
       for (;;) {
         const m = await next()
         if (m.type === 'done') return
         if (m.type === 'error') throw toError(m)
         if (m.type === 'chunk') {
-          worker.postMessage({ type: 'ack' })
+          tell({ type: 'ack' })
           yield m.chunk
         }
       }
@@ -51,5 +54,5 @@ export async function prepareFileOnWorker(input: IngestWorkerInput): Promise<{ s
       await worker.terminate()
     }
   }
-  return { summary: first.summary, chunks: chunks(), stop: async () => void (await worker.terminate()) }
+  return { summary: first.summary, start: chunks, stop: async () => void (await worker.terminate()) }
 }

@@ -16,6 +16,9 @@ export interface IngestWorkerInput {
   chunkSize: number
 }
 
+/** To the worker: start reading rows (after the summary), and the acknowledgement of each chunk taken. */
+export type IngestWriterMessage = { type: 'start'; standingKeys: string[] | null } | { type: 'ack' }
+
 export type IngestWorkerMessage =
   | { type: 'summary'; summary: SourceSummary }
   | { type: 'chunk'; chunk: PreparedChunk & { rowsRead: number } }

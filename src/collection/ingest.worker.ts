@@ -8,25 +8,27 @@ import { prepareChunks } from './prepare-chunks.ts'
 import { createPersonalDataCipher } from '../security/personal-data.ts'
 import { isAppError } from '../errors.ts'
 import { openFingerprintProbe } from '../db/fingerprint-probe.ts'
-import type { IngestWorkerInput, IngestWorkerMessage } from './ingest-worker-protocol.ts'
+import type { IngestWorkerInput, IngestWorkerMessage, IngestWriterMessage } from './ingest-worker-protocol.ts'
 
 const input = workerData as IngestWorkerInput
 const port = parentPort!
 const MAX_IN_FLIGHT = 3
 let inFlight = 0
 let wake: (() => void) | undefined
-port.on('message', (m: { type: 'ack' }) => {
+let started: (keys: string[] | null) => void
+const standingKeys = new Promise<string[] | null>((resolve) => (started = resolve))
+port.on('message', (m: IngestWriterMessage) => {
   if (m.type === 'ack') {
     inFlight--
     wake?.()
-  }
+  } else if (m.type === 'start') started(m.standingKeys)
 })
 const post = (message: IngestWorkerMessage) => port.postMessage(message)
 
 try {
   const source = await openFileSource(input.path, input.limits)
   const probe = await openFingerprintProbe(input.store.url, input.store.schema)
-  const { summary, chunks } = prepareChunks(source, {
+  const { summary, start } = prepareChunks(source, {
     definition: input.definition,
     catalogVersion: input.catalogVersion,
     probe,
@@ -36,7 +38,7 @@ try {
     chunkSize: input.chunkSize,
   })
   post({ type: 'summary', summary })
-  for await (const chunk of chunks) {
+  for await (const chunk of start(await standingKeys)) {
     while (inFlight >= MAX_IN_FLIGHT) await new Promise<void>((resolve) => (wake = resolve))
     inFlight++
     post({ type: 'chunk', chunk })

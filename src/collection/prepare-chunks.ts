@@ -24,6 +24,18 @@ export interface PrepareContext {
   chunkSize: number
 }
 
+/** Prepared chunks of a source: its summary at once, its chunks once the writer says what standing_facts projects. */
+export interface PreparedSource {
+  summary: SourceSummary
+  /**
+   * `standingKeys`: the payload keys standing_items projects for the item (null: not projected), as
+   * the writer read them holding the batch's lock — so they hold for every round it writes.
+   */
+  start(standingKeys: string[] | null): AsyncGenerator<PreparedChunk & { rowsRead: number }>
+  /** Ends the reading early (the batch failed before or while reading). */
+  stop(): Promise<void>
+}
+
 const PROBE_ROWS = 500
 
 // eslint-disable-next-line no-control-regex
@@ -40,18 +52,18 @@ function controlIssues(row: SourceRow, headers: string[]): RowIssue[] {
   return issues
 }
 
-export function prepareChunks(source: RowSource, ctx: PrepareContext): { summary: SourceSummary; chunks: AsyncGenerator<PreparedChunk & { rowsRead: number }> } {
+export function prepareChunks(source: RowSource, ctx: PrepareContext): PreparedSource {
   const validator = createRowValidator({ definition: ctx.definition, codeTables: ctx.codeTables, headers: source.headers, today: ctx.today })
   const personalKeys = new Set(ctx.definition.fields.filter((f) => f.personal).map((f) => f.key))
   const personalColumns = new Set(validator.columns.columns.filter((c) => c.fieldKey !== null && personalKeys.has(c.fieldKey)).map((c) => c.index))
-  const protector = createRecordProtector(ctx.definition, source.headers, personalColumns, ctx.cipher)
   const summary: SourceSummary = { format: source.format, encoding: source.encoding ?? null, headers: source.headers, headerIssues: validator.headerIssues }
 
   // The same bytes under the same catalog version and header give the same record: the fingerprint.
   const context = `${ctx.definition.code}\u0001${ctx.catalogVersion}\u0001${source.headers.join('\u001f')}\u0001`
   const fingerprintOf = (row: SourceRow) => hash('sha1', context + row.values.join('\u001f'), 'base64')
 
-  async function* chunks(): AsyncGenerator<PreparedChunk & { rowsRead: number }> {
+  async function* chunks(standingKeys: string[] | null): AsyncGenerator<PreparedChunk & { rowsRead: number }> {
+    const protector = createRecordProtector(ctx.definition, source.headers, personalColumns, ctx.cipher, standingKeys)
     let chunk: PreparedChunk = { rounds: [], warnings: [], rejected: [], unchanged: 0 }
     // How often each business key occurred in this chunk: the nth occurrence goes to round n.
     let occurrences = new Map<string, number>()
@@ -107,5 +119,5 @@ export function prepareChunks(source: RowSource, ctx: PrepareContext): { summary
     if (pending.length) await prepare(pending)
     if (rowsInChunk) yield take()
   }
-  return { summary, chunks: chunks() }
+  return { summary, start: chunks, stop: async () => {} }
 }

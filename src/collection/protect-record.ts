@@ -25,7 +25,12 @@ export interface RecordProtector {
 
 const maskAny = (value: string) => (/^\d{17}[\dX]$/.test(value) ? maskResidentId(value) : value.length <= 4 ? '*'.repeat(value.length) : `${value.slice(0, 2)}${'*'.repeat(value.length - 4)}${value.slice(-2)}`)
 
-export function createRecordProtector(definition: CatalogItemDefinition, headers: string[], personalColumns: ReadonlySet<number>, cipher: PersonalDataCipher): RecordProtector {
+/**
+ * `standingKeys`: the payload keys standing_items projects for the item (null: not projected); each
+ * record's stage row carries its payload narrowed to them, as standing-facts-sql.ts narrows a
+ * version's — keys in that order, a key the payload lacks left out, a null kept.
+ */
+export function createRecordProtector(definition: CatalogItemDefinition, headers: string[], personalColumns: ReadonlySet<number>, cipher: PersonalDataCipher, standingKeys: readonly string[] | null): RecordProtector {
   const personalFields = definition.fields.filter((f) => f.personal).map((f) => f.key)
   const personalHeaders = new Set([...personalColumns].map((i) => headers[i]).filter((h): h is string => h !== undefined))
 
@@ -36,6 +41,13 @@ export function createRecordProtector(definition: CatalogItemDefinition, headers
     if (!s.idType || s.idType === '01') return { scheme: 'resident_id', hash: cipher.lookupHash(s.idNumber), ciphertext: cipher.encrypt(s.idNumber), masked: maskResidentId(s.idNumber) }
     const value = `${s.idType}:${s.idNumber.toUpperCase()}`
     return { scheme: 'other_id', hash: cipher.lookupHash(value), ciphertext: cipher.encrypt(value), masked: maskOtherId(value) }
+  }
+
+  function standingFields(payload: Record<string, unknown>): string | null {
+    if (!standingKeys) return null
+    const fields: Record<string, unknown> = {}
+    for (const key of standingKeys) if (Object.hasOwn(payload, key)) fields[key] = payload[key]
+    return JSON.stringify(fields)
   }
 
   const maskIssue = (issue: RowIssue): RowIssue => (issue.column !== null && issue.value && personalHeaders.has(issue.column) ? { ...issue, value: maskAny(issue.value) } : issue)
@@ -72,6 +84,7 @@ export function createRecordProtector(definition: CatalogItemDefinition, headers
         record.validTo,
         record.publicityEnd,
         record.revoked ? 'revoked' : 'in_force',
+        standingFields(payload),
       ])
       return { stageRow, businessKey: record.businessKey, warnings: record.warnings.length ? record.warnings.map(maskIssue) : record.warnings }
     },

@@ -12,7 +12,7 @@ const fieldsOf = (dialect: Dialect) =>
     ? `(select json_group_object(k.value, v.payload -> k.value) from json_each(si.keys) k where v.payload -> k.value is not null)`
     : `(select coalesce(jsonb_object_agg(k.key, v.payload -> k.key), '{}'::jsonb) from jsonb_array_elements_text(cast(si.keys as jsonb)) as k(key) where jsonb_exists(v.payload, k.key))`
 
-const columns = ['subject_id', 'record_id', 'category', 'department_id', 'status', 'decision_date', 'publication_date', 'valid_from', 'valid_to', 'publicity_end', 'tier', 'fields']
+export const standingFactColumns = ['subject_id', 'record_id', 'category', 'department_id', 'status', 'decision_date', 'publication_date', 'valid_from', 'valid_to', 'publicity_end', 'tier', 'fields']
 
 /**
  * `selector` is a condition on `r` (records), in the caller's parameter style. A rebuild inserts in
@@ -20,9 +20,9 @@ const columns = ['subject_id', 'record_id', 'category', 'department_id', 'status
  * the same pages.
  */
 export function projectStandingSql(dialect: Dialect, selector: string, options: { inSubjectOrder?: boolean } = {}): string {
-  return `insert into standing_facts (${columns.join(', ')})
+  return `insert into standing_facts (${standingFactColumns.join(', ')})
     select r.subject_id, r.id, r.category, r.department_id, r.status, v.decision_date, v.publication_date, v.valid_from, v.valid_to, v.publicity_end, v.tier, ${fieldsOf(dialect)}
     from records r join standing_items si on si.category = r.category join record_versions v on v.id = r.current_version_id
     where ${selector}${options.inSubjectOrder ? ' order by r.subject_id, r.id' : ''}
-    on conflict (subject_id, record_id) do update set ${columns.slice(2).map((c) => `${c} = excluded.${c}`).join(', ')}`
+    on conflict (subject_id, record_id) do update set ${standingFactColumns.slice(2).map((c) => `${c} = excluded.${c}`).join(', ')}`
 }

@@ -80,6 +80,20 @@ describeEachPlatform('standing facts (what a credit check reads)', (get) => {
     expect(await drift(db())).toEqual([])
   })
 
+  it('holds one fact, the last version\'s, for a record a batch creates and then revises', async () => {
+    // New records' facts wait for the batch's end; a later row with the same key revises the record
+    // within the batch, and the fact is the revision's alone.
+    await city.submit(city.actors.listingClerk, 'XZCF', [
+      penaltyRow('新市监罚〔2026〕78号', { CF_XDR_MC: '新乡市clean测试有限公司', CF_XDR_SHXYM: firms.clean, CF_JDRQ: '2026-03-01', CF_NR_FK: '1' }),
+      penaltyRow('新市监罚(2026)78号', { CF_XDR_MC: '新乡市clean测试有限公司', CF_XDR_SHXYM: firms.clean, CF_JDRQ: '2026-03-02', CF_NR_FK: '2' }),
+    ])
+    const [record] = await db().selectFrom('records').select(['id', 'current_version']).where('business_key', 'like', '新市监罚(2026)78号%').execute()
+    expect(record!.current_version).toBe(2)
+    expect(await db().selectFrom('standing_facts').select('decision_date').where('record_id', '=', record!.id).execute()).toEqual([{ decision_date: '2026-03-02' }])
+    expect(JSON.parse((await factOf(Number(record!.id))).fields)).toMatchObject({ CF_NR_FK: '2' })
+    expect(await drift(db())).toEqual([])
+  })
+
   it('follows a withdrawal and a breached commitment in their own transactions', async () => {
     const { platform } = get()
     const penalty = await city.recordOf('XZCF', 'penalised')

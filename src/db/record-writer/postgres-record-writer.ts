@@ -83,6 +83,13 @@ export async function openPostgresRecordWriter(database: Database): Promise<Reco
     async insertNames(rows) {
       await copy('subject_names', 'subject_id, name, source, batch_id, created_at', rows, (r) => [r.subjectId, r.name, r.source, r.batchId, r.at])
     },
+    async standingKeys(category) {
+      // A rebuild holds records in share mode (standing-facts.repository.ts), which this lock
+      // excludes until the batch ends: the keys read now are the ones its rounds write under.
+      await q('lock table records in row exclusive mode')
+      const { rows } = await q('select keys from standing_items where category = $1', [category])
+      return rows.length ? (JSON.parse(rows[0].keys as string) as string[]) : null
+    },
     async stageRound(rows) {
       if (!staging) {
         for (const ddl of stageTables('postgres')) await q(ddl)
@@ -122,7 +129,12 @@ export async function openPostgresRecordWriter(database: Database): Promise<Reco
       await run(stagedSql.supersede, params)
       await run(stagedSql.insertVersions('postgres'), params)
       await run(stagedSql.advanceRecords, params)
-      await run(stagedSql.projectStanding('postgres'), params)
+      await run(stagedSql.holdFreshStanding, params)
+      await run(stagedSql.dropRevisedHeldStanding, params)
+      await run(stagedSql.projectRevisedStanding('postgres'), params)
+    },
+    async writeHeldStanding() {
+      if (staging) await run(stagedSql.projectHeldStanding('postgres'))
     },
     async insertEvents(rows) {
       if (!rows.length) return

@@ -81,6 +81,12 @@ export interface RecordWriter {
   insertIdentifiers(rows: IdentifierRow[]): Promise<void>
   insertNames(rows: NameRow[]): Promise<void>
 
+  /**
+   * The payload keys standing_items projects for the category (null: not projected), as they stay
+   * until the batch commits: a rebuild of standing_facts cannot run alongside a batch's writes.
+   */
+  standingKeys(category: string): Promise<string[] | null>
+
   // A round of records, written set-based (staged-records.ts): stage, classify, link, write.
   /** Replaces the stage with these rows (encodeStageRow); a row's `seq` is its index here. */
   stageRound(rows: string[]): Promise<void>
@@ -97,6 +103,8 @@ export interface RecordWriter {
   stagedOutcome(): Promise<StagedOutcome>
   /** Writes new records, new versions, supersedes and advances: the round's whole effect. */
   writeStaged(write: StagedWrite): Promise<void>
+  /** Writes the standing facts the batch's rounds held back (stagedSql.holdFreshStanding), in subject order. */
+  writeHeldStanding(): Promise<void>
   insertEvents(rows: EventRow[]): Promise<void>
   insertBatchErrors(rows: BatchErrorRow[]): Promise<void>
   finishBatch(batchId: number, outcome: BatchOutcome): Promise<void>

@@ -31,8 +31,10 @@ export function openSqliteRecordWriter(database: Database): RecordWriter {
   // subject; its standing fact by subject): with 32 MB a 1M-row file spent a fifth of its time
   // re-reading and re-spilling index pages; 64 MB recovers most of that within the RSS bound.
   conn.pragma('cache_size = -65536')
-  // The stage of a round (a few MB) lives in memory.
-  conn.pragma('temp_store = memory')
+  // Temporary tables in a file, which the OS caches: a round's stage is a few MB and stays in the
+  // temporary schema's own page cache, but the standing facts a batch holds back until it ends
+  // (xy_facts, ~100 B per record) must not grow the process.
+  conn.pragma('temp_store = file')
 
   const cache = new Map<string, SqliteDatabase.Statement>()
   const stmt = (sql: string) => {
@@ -102,6 +104,11 @@ export function openSqliteRecordWriter(database: Database): RecordWriter {
     async insertNames(rows) {
       for (const r of rows) insertName.run(r.subjectId, r.name, r.source, r.batchId, r.at)
     },
+    async standingKeys(category) {
+      // The batch holds the write lock (begin immediate): no rebuild can change these before it commits.
+      const row = stmt('select keys from standing_items where category = ?').get(category) as { keys: string } | undefined
+      return row ? (JSON.parse(row.keys) as string[]) : null
+    },
     async stageRound(rows) {
       if (!staging) {
         for (const ddl of stageTables('sqlite')) conn.exec(ddl)
@@ -134,7 +141,12 @@ export function openSqliteRecordWriter(database: Database): RecordWriter {
       run(stagedSql.supersede, params)
       run(stagedSql.insertVersions('sqlite'), params)
       run(stagedSql.advanceRecords, params)
-      run(stagedSql.projectStanding('sqlite'), params)
+      run(stagedSql.holdFreshStanding, params)
+      run(stagedSql.dropRevisedHeldStanding, params)
+      run(stagedSql.projectRevisedStanding('sqlite'), params)
+    },
+    async writeHeldStanding() {
+      if (staging) run(stagedSql.projectHeldStanding('sqlite'))
     },
     async insertEvents(rows) {
       for (const e of rows) insertEvent.run(e.at, e.type, e.subjectId, e.recordId, e.payload)

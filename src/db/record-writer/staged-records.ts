@@ -6,7 +6,9 @@
  * Each staged row has a `seq` (its place in the round); new ids are `base + seq`, so a round
  * reserves one contiguous range per table (ids of rows that turn out unchanged are left unused).
  */
-import { projectStandingSql } from '../standing-facts-sql.ts'
+import { projectStandingSql, standingFactColumns } from '../standing-facts-sql.ts'
+
+const heldFactColumns = standingFactColumns.filter((c) => c !== 'tier')
 
 export type Dialect = 'sqlite' | 'postgres'
 
@@ -34,6 +36,9 @@ export const stageColumns = [
   'valid_to',
   'publicity_end',
   'status',
+  // The payload narrowed to the keys standing_items names for the category (standing-facts-sql.ts),
+  // made by the validating thread; null when the category is not projected.
+  'standing_fields',
 ] as const
 
 export type StageValue = string | number | null
@@ -78,10 +83,12 @@ export function decodeStageRow(row: string, seq: number): StageValue[] {
 export function stageTables(dialect: Dialect): string[] {
   const text = stageColumns.map((c) => `${c} ${c === 'seq' ? 'integer primary key' : c === 'row_number' ? 'integer' : 'text'}`).join(', ')
   const link = 'seq integer primary key, subject_id bigint, record_id bigint, current_version integer, current_version_id bigint, current_hash text, current_batch_id bigint'
+  // New records' standing facts, held until the batch ends (projectHeldStanding).
+  const facts = `subject_id bigint, record_id ${dialect === 'sqlite' ? 'integer primary key' : 'bigint'}, category text, department_id bigint, status text, decision_date text, publication_date text, valid_from text, valid_to text, publicity_end text, fields text`
   return dialect === 'sqlite'
-    ? [`create temp table if not exists xy_stage (${text})`, `create temp table if not exists xy_stage_link (${link})`]
+    ? [`create temp table if not exists xy_stage (${text})`, `create temp table if not exists xy_stage_link (${link})`, `create temp table if not exists xy_facts (${facts})`]
     : // Dropped with the batch's transaction, whatever its end.
-      [`create temp table xy_stage (${text}) on commit drop`, `create temp table xy_stage_link (${link}) on commit drop`]
+      [`create temp table xy_stage (${text}) on commit drop`, `create temp table xy_stage_link (${link}) on commit drop`, `create temp table xy_facts (${facts}) on commit drop`]
 }
 
 // The subject a staged row is about: a person by the lookup hash of the identity number; an
@@ -129,9 +136,26 @@ export const stagedSql = {
       current_fingerprint = x.fingerprint, current_batch_id = cast(:batch as bigint), status = x.status, updated_at = cast(:at as text)
     from (select s.seq, l.record_id, l.current_version, s.content_hash, s.fingerprint, s.status from ${staged} where ${changed}) x
     where records.id = x.record_id`,
-  /** The round's new and revised records into standing_facts (after advanceRecords: it reads each record's current version). */
-  projectStanding: (dialect: Dialect) =>
-    projectStandingSql(dialect, `r.id in (select coalesce(l.record_id, cast(:recordBase as bigint) + s.seq) from ${staged} where l.record_id is null or l.current_hash <> s.content_hash)`),
+  /**
+   * Revised records' facts, from each record's current version (after advanceRecords): a revision
+   * keeps its record's subject and department.
+   */
+  projectRevisedStanding: (dialect: Dialect) => projectStandingSql(dialect, `r.id in (select l.record_id from ${staged} where ${changed})`),
+  /**
+   * New records' facts straight from the stage, whose fields the validating thread narrowed with the
+   * keys standing_items holds (RecordWriter.standingKeys): a new record's subject,
+   * department, status and dates are the staged row's, and a collected version has no tier. They are
+   * held in xy_facts and written when the batch ends, in subject order, so that standing_facts (keyed
+   * by subject) takes them as one ordered pass instead of a random insert per record.
+   */
+  holdFreshStanding: `insert into xy_facts (${heldFactColumns.join(', ')})
+    select l.subject_id, cast(:recordBase as bigint) + s.seq, cast(:category as text), cast(:department as bigint), s.status,
+      s.decision_date, s.publication_date, s.valid_from, s.valid_to, s.publicity_end, s.standing_fields
+    from ${staged} where l.record_id is null and s.standing_fields is not null`,
+  /** A record this batch created and now revises: its held fact is stale (projectRevisedStanding writes the new one). */
+  dropRevisedHeldStanding: `delete from xy_facts where record_id in (select l.record_id from ${staged} where ${changed})`,
+  projectHeldStanding: (dialect: Dialect) => `insert into standing_facts (${heldFactColumns.join(', ')}, tier)
+    select ${heldFactColumns.map((c) => (c === 'fields' && dialect === 'postgres' ? 'cast(fields as jsonb)' : c)).join(', ')}, null from xy_facts order by subject_id, record_id`,
 }
 
 /**
