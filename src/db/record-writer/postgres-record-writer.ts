@@ -104,14 +104,14 @@ export async function openPostgresRecordWriter(database: Database): Promise<Reco
       await q('analyze xy_stage')
     },
     async classifyStaged(category) {
-      await run(stagedSql.classify, { category })
+      await run(stagedSql.classify('postgres'), { category })
       await q('analyze xy_stage_link')
     },
     async unlinkedStaged() {
       return (await run(stagedSql.unlinked)) as UnlinkedRow[]
     },
     async relinkStaged() {
-      await run(stagedSql.relink)
+      await run(stagedSql.relink('postgres'))
     },
     async stagedNameCandidates() {
       return (await run(stagedSql.nameCandidates)).map((r: { row_number: number; subject_name: string; subject_id: string }) => ({ rowNumber: r.row_number, name: r.subject_name, subjectId: Number(r.subject_id) }))

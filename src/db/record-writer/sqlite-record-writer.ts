@@ -119,13 +119,13 @@ export function openSqliteRecordWriter(database: Database): RecordWriter {
       rows.forEach((row, seq) => staging!.insert.run(decodeStageRow(row, seq)))
     },
     async classifyStaged(category) {
-      run(stagedSql.classify, { category })
+      run(stagedSql.classify('sqlite'), { category })
     },
     async unlinkedStaged() {
       return stmt(stagedSql.unlinked).all() as UnlinkedRow[]
     },
     async relinkStaged() {
-      run(stagedSql.relink)
+      run(stagedSql.relink('sqlite'))
     },
     async stagedNameCandidates() {
       return (stmt(stagedSql.nameCandidates).all() as Array<{ row_number: number; subject_name: string; subject_id: number }>).map((r) => ({ rowNumber: r.row_number, name: r.subject_name, subjectId: r.subject_id }))

@@ -92,11 +92,13 @@ export function stageTables(dialect: Dialect): string[] {
 }
 
 // The subject a staged row is about: a person by the lookup hash of the identity number; an
-// organisation by its USCC, else by a legacy code it carries.
-const byValue = (column: string, scheme: string) => `(select i.subject_id from subject_identifiers i where i.value = s.${column} and i.scheme = '${scheme}')`
-const subjectOf = `case when s.person_hash is not null
+// organisation by its USCC, else by a legacy code it carries. On SQLite the lookup is named: the
+// planner would take the unique (value, scheme) index and read each match's row for its subject.
+const byValue = (dialect: Dialect, column: string, scheme: string) =>
+  `(select i.subject_id from subject_identifiers i${dialect === 'sqlite' ? ' indexed by subject_identifiers_lookup' : ''} where i.value = s.${column} and i.scheme = '${scheme}')`
+const subjectOf = (dialect: Dialect) => `case when s.person_hash is not null
   then (select i.subject_id from subject_identifiers i where i.value_hash = s.person_hash and i.scheme = s.person_scheme)
-  else coalesce(${byValue('uscc', 'uscc')}, ${byValue('registration_number', 'registration_number')}, ${byValue('org_code', 'org_code')}) end`
+  else coalesce(${byValue(dialect, 'uscc', 'uscc')}, ${byValue(dialect, 'registration_number', 'registration_number')}, ${byValue(dialect, 'org_code', 'org_code')}) end`
 
 const changed = 'l.record_id is not null and l.current_hash <> s.content_hash'
 const staged = 'xy_stage s join xy_stage_link l on l.seq = s.seq'
@@ -104,12 +106,12 @@ const staged = 'xy_stage s join xy_stage_link l on l.seq = s.seq'
 /** SQL with `:name` parameters; `compile` turns it into the dialect's form. */
 export const stagedSql = {
   clear: ['delete from xy_stage', 'delete from xy_stage_link'],
-  classify: `insert into xy_stage_link (seq, subject_id, record_id, current_version, current_version_id, current_hash, current_batch_id)
-    select s.seq, ${subjectOf}, r.id, r.current_version, r.current_version_id, r.current_hash, r.current_batch_id
+  classify: (dialect: Dialect) => `insert into xy_stage_link (seq, subject_id, record_id, current_version, current_version_id, current_hash, current_batch_id)
+    select s.seq, ${subjectOf(dialect)}, r.id, r.current_version, r.current_version_id, r.current_hash, r.current_batch_id
     from xy_stage s left join records r on r.category = cast(:category as text) and r.business_key = s.business_key`,
   unlinked: `select s.seq, s.subject_kind, s.subject_name, s.uscc, s.org_code, s.registration_number, s.legal_representative, s.person_scheme, s.person_hash, s.person_ciphertext, s.person_masked
     from ${staged} where l.subject_id is null order by s.seq`,
-  relink: `update xy_stage_link set subject_id = (select ${subjectOf} from xy_stage s where s.seq = xy_stage_link.seq) where subject_id is null`,
+  relink: (dialect: Dialect) => `update xy_stage_link set subject_id = (select ${subjectOf(dialect)} from xy_stage s where s.seq = xy_stage_link.seq) where subject_id is null`,
   /** Rows whose name is neither the subject's name nor one of its recorded names, exactly. */
   nameCandidates: `select s.seq, s.row_number, s.subject_name, l.subject_id from ${staged} join subjects sub on sub.id = l.subject_id
     where s.subject_name <> sub.name and not exists (select 1 from subject_names n where n.subject_id = l.subject_id and n.name = s.subject_name)
