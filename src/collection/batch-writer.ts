@@ -38,14 +38,17 @@ export interface BatchCounts {
 /** Issues kept in memory for the caller's summary (all are stored in batch_errors). */
 export const SUMMARY_ISSUE_LIMIT = 100_000
 
+/** Held names compared per page when the batch ends. */
+const NAME_PAGE = 5_000
+
 export function createBatchWriter(writer: RecordWriter, ctx: BatchContext) {
   const counts: BatchCounts = { revoked: 0, received: 0, accepted: 0, updated: 0, unchanged: 0, rejected: 0, warnings: 0 }
   const errors: RowIssue[] = []
 
-  /** Creates the subjects of staged rows that link to none; returns their ids. */
-  async function createNewSubjects(): Promise<Set<number>> {
+  /** Creates the subjects of staged rows that link to none. */
+  async function createNewSubjects(): Promise<void> {
     const unlinked = await writer.unlinkedStaged()
-    if (unlinked.length === 0) return new Set()
+    if (unlinked.length === 0) return
     const creating = new Map<string, UnlinkedRow>()
     for (const row of unlinked) {
       const key = identityKey(row)
@@ -69,27 +72,37 @@ export function createBatchWriter(writer: RecordWriter, ctx: BatchContext) {
     await writer.insertSubjects(subjects)
     await writer.insertIdentifiers(identifiers)
     await writer.relinkStaged()
-    return new Set(ids)
   }
 
-  /** A known subject under another name: warn, and keep the name as an observed alias for search. */
-  async function noteOtherNames(created: Set<number>, warnings: RowIssue[]): Promise<void> {
-    const candidates = (await writer.stagedNameCandidates()).filter((c) => !created.has(c.subjectId))
-    if (candidates.length === 0) return
-    const known = await writer.subjectNames([...new Set(candidates.map((c) => c.subjectId))])
-    // Compared in normal form: brackets, widths and spaces alone do not make another name.
-    const normalForms = new Map([...known].map(([id, k]) => [id, new Set([...k.names].map(normalizeName))]))
-    const names: NameRow[] = []
-    for (const { rowNumber, name, subjectId } of candidates) {
-      const k = known.get(subjectId)
-      const forms = normalForms.get(subjectId)
-      const form = normalizeName(name)
-      if (!k || !forms || forms.has(form)) continue
-      warnings.push(toIssue(rowNumber, ctx.nameColumn, name, collectionMessages.COLLECTION_NAME_DIFFERS(ctx.nameColumn ?? '名称', name, k.name)))
-      forms.add(form)
-      names.push({ subjectId, name, source: 'observed', batchId: ctx.batchId, at: ctx.at })
+  /**
+   * A known subject under another name: warn, and keep the name as an observed alias for search.
+   * Compared once the rounds are written, over the names they held, a page at a time in subject
+   * order; a subject a round created is known by the name its rows gave.
+   */
+  async function noteOtherNames(): Promise<void> {
+    let after = { subjectId: 0, rowNumber: 0 }
+    for (;;) {
+      const candidates = await writer.heldNameCandidates(after, NAME_PAGE)
+      if (candidates.length === 0) return
+      const warnings: RowIssue[] = []
+      after = candidates.at(-1)!
+      const known = await writer.subjectNames([...new Set(candidates.map((c) => c.subjectId))])
+      // Compared in normal form: brackets, widths and spaces alone do not make another name.
+      const normalForms = new Map([...known].map(([id, k]) => [id, new Set([...k.names].map(normalizeName))]))
+      const names: NameRow[] = []
+      for (const { rowNumber, name, subjectId } of candidates) {
+        const k = known.get(subjectId)
+        const forms = normalForms.get(subjectId)
+        const form = normalizeName(name)
+        if (!k || !forms || forms.has(form)) continue
+        warnings.push(toIssue(rowNumber, ctx.nameColumn, name, collectionMessages.COLLECTION_NAME_DIFFERS(ctx.nameColumn ?? '名称', name, k.name)))
+        forms.add(form)
+        names.push({ subjectId, name, source: 'observed', batchId: ctx.batchId, at: ctx.at })
+      }
+      await writer.insertNames(names)
+      counts.warnings += warnings.length
+      await writer.insertBatchErrors(warnings.map((w) => toErrorRow(ctx.batchId, w, null)))
     }
-    await writer.insertNames(names)
   }
 
   /** One round (no business key twice): stage, link, version and write it set-based. */
@@ -97,8 +110,8 @@ export function createBatchWriter(writer: RecordWriter, ctx: BatchContext) {
     if (rows.length === 0) return
     await writer.stageRound(rows)
     await writer.classifyStaged(ctx.category)
-    const created = await createNewSubjects()
-    await noteOtherNames(created, warnings)
+    await createNewSubjects()
+    await writer.holdNames()
     for (const { rowNumber, businessKey } of await writer.stagedRepeats(ctx.batchId)) {
       const key = businessKey.replaceAll('\u001f', ' / ')
       warnings.push(toIssue(rowNumber, null, key, collectionMessages.COLLECTION_DUPLICATE_IN_BATCH(key)))
@@ -154,6 +167,7 @@ export function createBatchWriter(writer: RecordWriter, ctx: BatchContext) {
     /** After the last chunk: what the rounds held back. */
     async finish(): Promise<void> {
       await writer.writeHeldStanding()
+      await noteOtherNames()
     },
   }
 }

@@ -137,6 +137,28 @@ describeEachPlatform('collection', (get) => {
     expect(basic.formerNames).toContainEqual(expect.objectContaining({ name: '新乡市测试壹食品有限公司', source: 'observed' }))
   })
 
+  it('compares the names of a whole batch once, warning once per new name of each subject, in row order', async () => {
+    const { platform } = get()
+    await platform.collection.submitRecords(actor, { category: 'XZCF', records: [penalty(40, { 行政相对人名称: '新乡市测试2食品有限公司', 统一社会信用代码: firm(2) }), penalty(41, { 行政相对人名称: '新乡市测试3食品有限公司', 统一社会信用代码: firm(3) })] })
+    const summary = await platform.collection.submitRecords(actor, {
+      category: 'XZCF',
+      records: [
+        penalty(42, { 行政相对人名称: '新乡市测试贰食品有限公司', 统一社会信用代码: firm(2) }),
+        penalty(43, { 行政相对人名称: '新乡市测试３食品有限公司', 统一社会信用代码: firm(3) }),
+        penalty(44, { 行政相对人名称: '新乡市测试贰食品有限公司', 统一社会信用代码: firm(2) }),
+        penalty(45, { 行政相对人名称: '新乡市测试二食品有限公司', 统一社会信用代码: firm(2) }),
+      ],
+    })
+    expect(summary).toMatchObject({ accepted: 4, warnings: 2 })
+    const issues = await platform.collection.batchIssues(actor, summary.batchId, { severity: 'warning', limit: 10 })
+    expect(issues.map((i) => [i.code, i.row, i.value])).toEqual([
+      ['COLLECTION_NAME_DIFFERS', 1, '新乡市测试贰食品有限公司'],
+      ['COLLECTION_NAME_DIFFERS', 4, '新乡市测试二食品有限公司'],
+    ])
+    const basic = await platform.subjects.basicRecord(system, firm(2))
+    expect(basic.formerNames.filter((n) => n.source === 'observed').map((n) => n.name).sort()).toEqual(['新乡市测试二食品有限公司', '新乡市测试贰食品有限公司'])
+  })
+
   it('rejects control characters and warns about a key repeated in one batch, keeping both rows as versions', async () => {
     const { platform } = get()
     const summary = await platform.collection.submitRecords(actor, {

@@ -25,6 +25,7 @@ export async function openPostgresRecordWriter(database: Database): Promise<Reco
   }
 
   let staging = false
+  let namesIndexed = false
   const run = async (sql: string, params: Record<string, StageValue> = {}) => {
     const { text, values } = compile('postgres', sql, params)
     return (await client.query(text, values as StageValue[])).rows
@@ -113,8 +114,20 @@ export async function openPostgresRecordWriter(database: Database): Promise<Reco
     async relinkStaged() {
       await run(stagedSql.relink('postgres'))
     },
-    async stagedNameCandidates() {
-      return (await run(stagedSql.nameCandidates)).map((r: { row_number: number; subject_name: string; subject_id: string }) => ({ rowNumber: r.row_number, name: r.subject_name, subjectId: Number(r.subject_id) }))
+    async holdNames() {
+      await run(stagedSql.holdNames)
+      namesIndexed = false
+    },
+    async heldNameCandidates(after, limit) {
+      if (!staging) return []
+      if (!namesIndexed) {
+        await q('drop index if exists xy_names_subject')
+        await q(stagedSql.indexHeldNames)
+        await q('analyze xy_names')
+        namesIndexed = true
+      }
+      const rows = await run(stagedSql.heldNameCandidates, { subject: after.subjectId, row: after.rowNumber, limit })
+      return rows.map((r: { row_number: number; name: string; subject_id: string }) => ({ rowNumber: r.row_number, name: r.name, subjectId: Number(r.subject_id) }))
     },
     async stagedRepeats(batchId) {
       return (await run(stagedSql.repeated, { batch: batchId })).map((r: { row_number: number; business_key: string }) => ({ rowNumber: r.row_number, businessKey: r.business_key }))

@@ -96,8 +96,13 @@ export interface RecordWriter {
   unlinkedStaged(): Promise<UnlinkedRow[]>
   /** Links rows again, after their new subjects were inserted. */
   relinkStaged(): Promise<void>
-  /** Staged rows (seq, subject) whose name is not exactly one the subject is known by. */
-  stagedNameCandidates(): Promise<Array<{ rowNumber: number; name: string; subjectId: number }>>
+  /** Holds the names the round's rows give subjects it did not create, for heldNameCandidates. */
+  holdNames(): Promise<void>
+  /**
+   * After the last round, a page at a time from (subject, row): held rows whose name is not exactly
+   * one their subject is known by, in subject and row order.
+   */
+  heldNameCandidates(after: { subjectId: number; rowNumber: number }, limit: number): Promise<Array<{ rowNumber: number; name: string; subjectId: number }>>
   /** Staged rows whose key this batch has already written. */
   stagedRepeats(batchId: number): Promise<Array<{ rowNumber: number; businessKey: string }>>
   stagedOutcome(): Promise<StagedOutcome>

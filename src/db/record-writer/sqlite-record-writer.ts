@@ -52,6 +52,7 @@ export function openSqliteRecordWriter(database: Database): RecordWriter {
   const insertError = stmt('insert into batch_errors (batch_id, row_number, column_name, value, code, message, message_en, severity, raw_row) values (?, ?, ?, ?, ?, ?, ?, ?, ?)')
   const next = { subjects: 0, records: 0, record_versions: 0 }
   let staging: { insert: SqliteDatabase.Statement } | undefined
+  let namesIndexed = false
   const run = (sql: string, params: Record<string, StageValue> = {}) => {
     const { text, values } = compile('sqlite', sql, params)
     stmt(text).run(values)
@@ -127,8 +128,19 @@ export function openSqliteRecordWriter(database: Database): RecordWriter {
     async relinkStaged() {
       run(stagedSql.relink('sqlite'))
     },
-    async stagedNameCandidates() {
-      return (stmt(stagedSql.nameCandidates).all() as Array<{ row_number: number; subject_name: string; subject_id: number }>).map((r) => ({ rowNumber: r.row_number, name: r.subject_name, subjectId: r.subject_id }))
+    async holdNames() {
+      run(stagedSql.holdNames)
+      namesIndexed = false
+    },
+    async heldNameCandidates(after, limit) {
+      if (!staging) return []
+      if (!namesIndexed) {
+        conn.exec('drop index if exists xy_names_subject')
+        conn.exec(stagedSql.indexHeldNames)
+        namesIndexed = true
+      }
+      const rows = all(stagedSql.heldNameCandidates, { subject: after.subjectId, row: after.rowNumber, limit }) as Array<{ row_number: number; name: string; subject_id: number }>
+      return rows.map((r) => ({ rowNumber: r.row_number, name: r.name, subjectId: r.subject_id }))
     },
     async stagedRepeats(batchId) {
       return (all(stagedSql.repeated, { batch: batchId }) as Array<{ row_number: number; business_key: string }>).map((r) => ({ rowNumber: r.row_number, businessKey: r.business_key }))
