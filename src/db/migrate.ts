@@ -19,8 +19,9 @@ import * as checkOutcomeText from './migrations/0014-check-outcome-text.ts'
 import * as configGeneration from './migrations/0015-config-generation.ts'
 import * as checkMeasureStatements from './migrations/0016-check-measure-statements.ts'
 import * as identifierLookupCoversSubject from './migrations/0017-identifier-lookup-covers-subject.ts'
+import * as recordReferencesByConstruction from './migrations/0018-record-references-by-construction.ts'
 
-const migrations = [['0001-foundation', foundation], ['0002-subject-search', subjectSearch], ['0003-query-platform', queryPlatform], ['0004-record-decisions', recordDecisions], ['0005-working-calendar', workingCalendar], ['0006-objections', objections], ['0007-publicity-rules', publicityRules], ['0008-credit-repairs', creditRepairs], ['0009-change-feed', changeFeed], ['0010-joint-measures', jointMeasures], ['0011-notices', notices], ['0012-records-summary-include-id', recordsSummaryIncludeId], ['0013-standing-facts', standingFacts], ['0014-check-outcome-text', checkOutcomeText], ['0015-config-generation', configGeneration], ['0016-check-measure-statements', checkMeasureStatements], ['0017-identifier-lookup-covers-subject', identifierLookupCoversSubject]] as const
+const migrations = [['0001-foundation', foundation], ['0002-subject-search', subjectSearch], ['0003-query-platform', queryPlatform], ['0004-record-decisions', recordDecisions], ['0005-working-calendar', workingCalendar], ['0006-objections', objections], ['0007-publicity-rules', publicityRules], ['0008-credit-repairs', creditRepairs], ['0009-change-feed', changeFeed], ['0010-joint-measures', jointMeasures], ['0011-notices', notices], ['0012-records-summary-include-id', recordsSummaryIncludeId], ['0013-standing-facts', standingFacts], ['0014-check-outcome-text', checkOutcomeText], ['0015-config-generation', configGeneration], ['0016-check-measure-statements', checkMeasureStatements], ['0017-identifier-lookup-covers-subject', identifierLookupCoversSubject], ['0018-record-references-by-construction', recordReferencesByConstruction]] as const
 
 function provider(database: Database): MigrationProvider {
   return {
