@@ -102,7 +102,7 @@ export async function openPostgresRecordWriter(database: Database): Promise<Reco
       rows.forEach((row, seq) => (text += stageRowCopyLine(row, seq)))
       await pipeline(Readable.from([text]), client.query(copyFrom(`copy xy_stage (${stageColumns.join(', ')}) from stdin`)))
       // Without statistics the planner takes the stage for empty and joins it badly.
-      await q('analyze xy_stage')
+      await q('analyze xy_stage (seq)')
     },
     async classifyStaged(category) {
       await run(stagedSql.classify('postgres'), { category })
