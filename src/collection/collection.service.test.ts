@@ -137,6 +137,15 @@ describeEachPlatform('collection', (get) => {
     expect(basic.formerNames).toContainEqual(expect.objectContaining({ name: '新乡市测试壹食品有限公司', source: 'observed' }))
   })
 
+  it('stores values with tabs, line breaks, quotes and backslashes exactly as sent', async () => {
+    const { platform } = get()
+    const facts = '经查，当事人\t销售"过期"食品。\n第二行 C:\\库房\\N'
+    const summary = await platform.collection.submitRecords(actor, { category: 'XZCF', records: [penalty(46, { 违法事实: facts, 法定代表人: '王\t建国' })] })
+    expect(summary.accepted).toBe(1)
+    const v = await platform.database.db.selectFrom('record_versions').select('payload').orderBy('id', 'desc').executeTakeFirstOrThrow()
+    expect(JSON.parse(v.payload)).toMatchObject({ CF_SY: facts })
+  })
+
   it('compares the names of a whole batch once, warning once per new name of each subject, in row order', async () => {
     const { platform } = get()
     await platform.collection.submitRecords(actor, { category: 'XZCF', records: [penalty(40, { 行政相对人名称: '新乡市测试2食品有限公司', 统一社会信用代码: firm(2) }), penalty(41, { 行政相对人名称: '新乡市测试3食品有限公司', 统一社会信用代码: firm(3) })] })

@@ -13,8 +13,8 @@ describe('stage rows as one string', () => {
     expect(decoded.slice(1)).toEqual(values.map((v) => (v === null ? null : String(v))))
   })
 
-  it('round-trips any text without control characters', () => {
-    const text = fc.string({ unit: 'grapheme' }).filter((s) => !/[\u0000-\u001f]/.test(s))
+  it('round-trips any text a row may hold, tabs, line breaks and backslashes included', () => {
+    const text = fc.oneof(fc.string({ unit: 'grapheme' }), fc.constantFrom('a\\b', 'x\ty', 'line\nbreak', 'cr\r', '\\N', '\\\\N', '\\t', '')).filter((s) => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/.test(s))
     fc.assert(
       fc.property(fc.array(fc.option(text), { minLength: width, maxLength: width }), (values) => {
         expect(decodeStageRow(encodeStageRow(values), 0).slice(1)).toEqual(values)

@@ -44,38 +44,42 @@ export const stageColumns = [
 export type StageValue = string | number | null
 
 /**
- * A staged row travels from the validating thread as one string: its values (all columns but
- * `seq`) joined by U+0000, with U+0002 for null. Neither character can occur in a value: rows with
- * control characters are rejected before validation, and JSON text escapes them. One string per
- * record instead of an object graph is what keeps the threads' garbage collectors and the
- * structured clone between them cheap.
+ * A staged row travels from the validating thread as one string: a line of PostgreSQL's COPY text
+ * without its `seq` and line end — values (all columns but `seq`) separated by tabs, null as \N,
+ * and a backslash, tab, newline or carriage return in a value escaped with a backslash. PostgreSQL
+ * takes it as it is; SQLite splits it. One string per record instead of an object graph is what
+ * keeps the threads' garbage collectors and the structured clone between them cheap.
  */
-const FIELD = '\u0000'
-const NULL = '\u0002'
+const copyEscapes: Record<string, string> = { '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' }
+const copyUnescapes: Record<string, string> = { '\\': '\\', t: '\t', n: '\n', r: '\r' }
+const needsEscape = /[\\\t\n\r]/
 
 export function encodeStageRow(values: ReadonlyArray<string | number | null | undefined>): string {
   if (values.length !== stageColumns.length - 1) throw new Error(`stage row: ${values.length} values for ${stageColumns.length - 1} columns`)
   let out = ''
   for (let i = 0; i < values.length; i++) {
     const v = values[i]
-    if (i > 0) out += FIELD
-    out += v === null || v === undefined ? NULL : v
+    if (i > 0) out += '\t'
+    if (v === null || v === undefined) out += '\\N'
+    else if (typeof v === 'number') out += v
+    else out += needsEscape.test(v) ? v.replace(/[\\\t\n\r]/g, (c) => copyEscapes[c]!) : v
   }
   return out
 }
 
-const copyEscapes: Record<string, string> = { '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' }
-
-/** The row as a line of COPY text (bulk-load.ts copyLine of decodeStageRow), without splitting it. */
+/** The row as a line of COPY text. */
 export function stageRowCopyLine(row: string, seq: number): string {
-  const escaped = /[\\\t\n\r]/.test(row) ? row.replace(/[\\\t\n\r]/g, (c) => copyEscapes[c]!) : row
-  return `${seq}\t${escaped.replaceAll(FIELD, '\t').replaceAll(NULL, '\\N')}\n`
+  return `${seq}\t${row}\n`
 }
 
 /** The row's values for the stage, `seq` first. */
 export function decodeStageRow(row: string, seq: number): StageValue[] {
-  const values: StageValue[] = row.split(FIELD)
-  for (let i = 0; i < values.length; i++) if (values[i] === NULL) values[i] = null
+  const values: StageValue[] = row.split('\t')
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i] as string
+    if (v === '\\N') values[i] = null
+    else if (v.includes('\\')) values[i] = v.replace(/\\(.)/g, (_, c: string) => copyUnescapes[c] ?? c)
+  }
   values.unshift(seq)
   return values
 }
