@@ -58,7 +58,6 @@ const chunkSize = (database: Database) => (database.dialect === 'sqlite' ? 1_000
 /** A batch that writes this many versions changes the tables enough to refresh the planner's statistics. */
 const LARGE_BATCH = 10_000
 
-
 export function createCollectionService(deps: {
   database: Database
   clock: Clock

@@ -116,12 +116,11 @@ export async function openPostgresRecordWriter(database: Database): Promise<Reco
     },
     async holdNames() {
       await run(stagedSql.holdNames)
-      namesIndexed = false
     },
     async heldNameCandidates(after, limit) {
       if (!staging) return []
+      // Indexed once, at the first page: no round holds names after it.
       if (!namesIndexed) {
-        await q('drop index if exists xy_names_subject')
         await q(stagedSql.indexHeldNames)
         await q('analyze xy_names')
         namesIndexed = true

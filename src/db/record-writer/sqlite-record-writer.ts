@@ -130,12 +130,11 @@ export function openSqliteRecordWriter(database: Database): RecordWriter {
     },
     async holdNames() {
       run(stagedSql.holdNames)
-      namesIndexed = false
     },
     async heldNameCandidates(after, limit) {
       if (!staging) return []
+      // Indexed once, at the first page: no round holds names after it.
       if (!namesIndexed) {
-        conn.exec('drop index if exists xy_names_subject')
         conn.exec(stagedSql.indexHeldNames)
         namesIndexed = true
       }
