@@ -28,6 +28,7 @@ import { createPublicityService, type PublicityService } from './publicity/publi
 import { createRepairService, type RepairService } from './repairs/repair.service.ts'
 import { createSanctions, type Sanctions } from './sanctions/sanctions.ts'
 import { createNoticeService, type NoticeService } from './notices/notice.service.ts'
+import { mapRead } from './db/read-together.ts'
 
 /** What a change-feed read spends announcing due window ends first; the scheduler does the rest. */
 const FEED_TICK_BUDGET_MS = 250
@@ -84,10 +85,9 @@ export function assemblePlatform(deps: { config: Config; database: Database; clo
   const calendar = createCalendarService({ database, clock, audit })
   const publicity = createPublicityService({ database, clock, audit, catalog })
   const objections = createObjectionService({ database, clock, audit, calendar, settings: createSettings({ database, clock }), subjects, publicity })
-  const profiles = createProfileService({ database, clock, cipher, catalog, subjects, departments, authorisations, objections: async (subjectId) => {
-    const { open, notes } = await objections.markingSubject(subjectId)
-    return { open: new Set(open), notes: new Map(notes.map((n) => [n.recordId, { receiptNumber: n.receiptNumber, grounds: n.grounds, outcomeNote: n.outcomeNote, decidedOn: n.decidedOn }])) }
-  } })
+  const profiles = createProfileService({ database, clock, cipher, catalog, subjects, departments, authorisations, objections: (subjectId) =>
+    mapRead(objections.markingRead(subjectId), ({ open, notes }) => ({ open: new Set(open), notes: new Map(notes.map((n) => [n.recordId, { receiptNumber: n.receiptNumber, grounds: n.grounds, outcomeNote: n.outcomeNote, decidedOn: n.decidedOn }])) })),
+  })
   const repairs = createRepairService({ database, clock, audit, subjects, calendar, publicity })
   const sanctions = createSanctions({ config, database, clock, audit, cipher, catalog, calendar, departments, subjects })
   return {

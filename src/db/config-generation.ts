@@ -7,10 +7,14 @@
 import type { Kysely } from 'kysely'
 import type { Tables } from './database.ts'
 import { preparedQuery } from './prepared-query.ts'
+import type { Read } from './read-together.ts'
 
 const generationRow = preparedQuery((db) => db.selectFrom('config_generation').select('generation').where('id', '=', 1))
 
 export type ConfigGeneration = () => Promise<number>
+
+/** The generation as a read to send with a request's others (read-together.ts); hand it to each cache's `current(at)`. */
+export const generationRead = (db: Kysely<Tables>): Read<number> => ({ query: generationRow.bind(db), map: (rows: Array<{ generation: number | string }>) => Number(rows[0]!.generation) })
 
 export function configGeneration(db: Kysely<Tables>): ConfigGeneration {
   let pending: Promise<number> | undefined

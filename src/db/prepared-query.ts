@@ -21,13 +21,17 @@ interface Compiled<Row> {
   from: number[]
 }
 
-export type PreparedQuery<Args extends unknown[], Row> = (db: Kysely<Tables>, ...args: Args) => Promise<Row[]>
+export interface PreparedQuery<Args extends unknown[], Row> {
+  (db: Kysely<Tables>, ...args: Args): Promise<Row[]>
+  /** The statement with these values bound, to run later or with others (read-together.ts). */
+  bind(db: Kysely<Tables>, ...args: Args): CompiledQuery<Row>
+}
 
 export function preparedQuery<Args extends unknown[], Row>(build: (db: Kysely<Tables>, ...args: Args) => Compilable<Row>): PreparedQuery<Args, Row> {
   // By adapter (one per dialect), so that a transaction reuses what its database compiled.
   const byAdapter = new Map<unknown, Compiled<Row>>()
   const arity = build.length - 1
-  return async (db, ...args) => {
+  const bind = (db: Kysely<Tables>, ...args: Args): CompiledQuery<Row> => {
     const adapter = db.getExecutor().adapter
     let compiled = byAdapter.get(adapter.constructor)
     if (!compiled) {
@@ -39,7 +43,8 @@ export function preparedQuery<Args extends unknown[], Row>(build: (db: Kysely<Ta
       byAdapter.set(adapter.constructor, compiled)
     }
     const { query, from } = compiled
-    const parameters = from.map((i, at) => (i < 0 ? query.parameters[at] : args[i]))
-    return (await db.executeQuery<Row>({ ...query, parameters })).rows
+    return { ...query, parameters: from.map((i, at) => (i < 0 ? query.parameters[at] : args[i])) }
   }
+  const run = async (db: Kysely<Tables>, ...args: Args): Promise<Row[]> => (await db.executeQuery<Row>(bind(db, ...args))).rows
+  return Object.assign(run, { bind })
 }

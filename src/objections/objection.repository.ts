@@ -2,6 +2,7 @@
 import type { Kysely } from 'kysely'
 import type { Tables } from '../db/database.ts'
 import { preparedQuery } from '../db/prepared-query.ts'
+import type { Read } from '../db/read-together.ts'
 import { openStates, type ObjectionCase, type ObjectionState, type Outcome } from './objection-machine.ts'
 import type { ApplicantRelation, ObjectionNote, ObjectionStep, StoredObjection } from './objection.ts'
 
@@ -120,15 +121,18 @@ export function objectionRepository(db: Kysely<Tables>) {
     },
 
     /** A subject's records under objection and its unverifiable outcomes, in one read (on objections_subject). */
-    async markingSubject(subjectId: number): Promise<{ open: number[]; notes: ObjectionNote[] }> {
-      const open: number[] = []
-      const notes: ObjectionNote[] = []
-      for (const r of await markingObjections(db, subjectId)) {
-        const o = toObjection(r as Row)
-        if (openStates.includes(o.state)) open.push(o.recordId)
-        if (o.outcome === 'unverifiable') notes.push(noteOf(o))
-      }
-      return { open, notes }
-    },
+    markingSubject: (subjectId: number): Read<{ open: number[]; notes: ObjectionNote[] }> => ({
+      query: markingObjections.bind(db, subjectId),
+      map(rows: Row[]) {
+        const open: number[] = []
+        const notes: ObjectionNote[] = []
+        for (const r of rows) {
+          const o = toObjection(r)
+          if (openStates.includes(o.state)) open.push(o.recordId)
+          if (o.outcome === 'unverifiable') notes.push(noteOf(o))
+        }
+        return { open, notes }
+      },
+    }),
   }
 }

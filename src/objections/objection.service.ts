@@ -25,6 +25,7 @@ import { OBJECTION_LIMITS_SETTING, limitsWith, reminderOn } from './objection-de
 import { currentDue, outcomeLabels, receiveObjection, runningDeadlines, stateLabels, transition, type ObjectionCase, type ObjectionCommand, type ObjectionState, type Party, type Transition } from './objection-machine.ts'
 import { objectionRepository } from './objection.repository.ts'
 import type { Applicant, ObjectionDetail, ObjectionNote, ObjectionStatus, StoredObjection } from './objection.ts'
+import { readAlone, type Read } from '../db/read-together.ts'
 
 export const OBJECTION_CASE = 'objection'
 
@@ -276,7 +277,9 @@ export function createObjectionService(deps: {
      * A subject's records carrying the 异议处理中 mark now (the profile shows it wherever the record
      * is shown) and the unverifiable outcomes recorded beside its records, in one read.
      */
-    markingSubject: (subjectId: number): Promise<{ open: number[]; notes: ObjectionNote[] }> => repo.markingSubject(subjectId),
+    markingSubject: (subjectId: number): Promise<{ open: number[]; notes: ObjectionNote[] }> => readAlone(database, repo.markingSubject(subjectId)),
+    /** markingSubject as a read to send with others (a profile's, read-together.ts). */
+    markingRead: (subjectId: number): Read<{ open: number[]; notes: ObjectionNote[] }> => repo.markingSubject(subjectId),
 
     /**
      * Reminders before due dates and escalation after them, as case alerts (idempotent: a tick

@@ -11,6 +11,7 @@ import type { Tables } from '../db/database.ts'
 import type { Database } from '../db/create-database.ts'
 import { subjectLookupRepository } from '../subjects/subject-lookup.repository.ts'
 import { preparedQuery } from '../db/prepared-query.ts'
+import type { Read } from '../db/read-together.ts'
 
 export interface RecordFactsRow {
   id: number
@@ -56,11 +57,10 @@ const chunks = <T>(items: readonly T[], size = ID_CHUNK): T[][] => {
   return out
 }
 
-const versionColumns = [
+const provenanceColumns = [
   'v.record_id',
   'v.version',
   'v.status',
-  'v.payload',
   'd.code as department_code',
   'd.name as department_name',
   'v.batch_id',
@@ -70,6 +70,9 @@ const versionColumns = [
   'v.catalog_version',
   'v.file_hash',
 ] as const
+const versionColumns = [...provenanceColumns, 'v.payload'] as const
+// As text on both stores, also inside read-together's JSON (where PostgreSQL's jsonb would arrive parsed).
+const payloadText = sql<string>`cast(v.payload as text)`.as('payload')
 
 /** The records-of-a-subject statement for one catalog's removal keys, compiled once (prepared-query.ts). */
 const recordsOfSubject = (removalKeys: RemovalKeys) =>
@@ -85,11 +88,12 @@ const recordsOfSubject = (removalKeys: RemovalKeys) =>
       .selectFrom('records as r')
       .innerJoin('record_versions as v', 'v.id', 'r.current_version_id')
       .innerJoin('departments as d', 'd.id', 'v.department_id')
-      .select(['r.id', 'r.category', 'r.status as record_status', 'r.department_id as provider_id', 'v.decision_date', 'v.publication_date', 'v.valid_from', 'v.valid_to', 'v.publicity_end', 'v.tier', removal.as('removal_date'), ...versionColumns])
+      .select(['r.id', 'r.category', 'r.status as record_status', 'r.department_id as provider_id', 'v.decision_date', 'v.publication_date', 'v.valid_from', 'v.valid_to', 'v.publicity_end', 'v.tier', removal.as('removal_date'), ...provenanceColumns, payloadText])
       .where('r.subject_id', '=', subjectId)
   })
 // By the rules' removal keys (one array per catalog version, held by the rules cache).
 const recordsQueries = new WeakMap<RemovalKeys, ReturnType<typeof recordsOfSubject>>()
+type RecordRow = Awaited<ReturnType<ReturnType<typeof recordsOfSubject>>>[number]
 
 export function profileRepository(database: Pick<Database, 'db' | 'dialect' | 'sqliteStatements' | 'pool'>) {
   const { db } = database
@@ -121,32 +125,34 @@ export function profileRepository(database: Pick<Database, 'db' | 'dialect' | 's
     fileHash: r.file_hash,
   })
 
+  const toFacts = (r: RecordRow): RecordFactsRow => ({
+    id: r.id,
+    category: r.category,
+    status: r.record_status,
+    departmentId: r.provider_id,
+    currentVersion: r.version,
+    decisionDate: r.decision_date,
+    publicationDate: r.publication_date,
+    validFrom: r.valid_from,
+    validTo: r.valid_to,
+    publicityEnd: r.publicity_end,
+    tier: r.tier,
+    removalDate: typeof r.removal_date === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(r.removal_date) ? r.removal_date : null,
+    current: toVersion(r),
+  })
+
   return {
     /**
      * Every record of a subject with its current version: what visibility needs (dates, and a list
      * entry's removal date from the payload), and the payload and provenance to show. One pass: the
      * records come from records_subject_summary alone, each current version by primary key.
      */
-    async recordsOf(subjectId: number, removalKeys: RemovalKeys): Promise<RecordFactsRow[]> {
+    records(subjectId: number, removalKeys: RemovalKeys): Read<RecordFactsRow[]> {
       let query = recordsQueries.get(removalKeys)
       if (!query) recordsQueries.set(removalKeys, (query = recordsOfSubject(removalKeys)))
-      const rows = await query(db, subjectId)
-      return rows.map((r) => ({
-        id: r.id,
-        category: r.category,
-        status: r.record_status,
-        departmentId: r.provider_id,
-        currentVersion: r.version,
-        decisionDate: r.decision_date,
-        publicationDate: r.publication_date,
-        validFrom: r.valid_from,
-        validTo: r.valid_to,
-        publicityEnd: r.publicity_end,
-        tier: r.tier,
-        removalDate: typeof r.removal_date === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(r.removal_date) ? r.removal_date : null,
-        current: toVersion(r),
-      }))
+      return { query: query.bind(db, subjectId), map: (rows: RecordRow[]) => rows.map(toFacts) }
     },
+
 
     /** Every version of the records but their current ones, oldest first. */
     async earlierVersions(records: ReadonlyArray<{ id: number; currentVersion: number }>): Promise<VersionRow[]> {

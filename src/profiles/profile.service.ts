@@ -23,10 +23,11 @@ import { askerFor, actorDepartmentId } from './asker.ts'
 import { recordDisclosure, recordVisibility, subjectVisibility, type Asker, type RecordFacts, type Visibility } from './visibility.ts'
 import { assessPublicity, type PublicityAssessment } from '../publicity/assess-publicity.ts'
 import { createPublicityRules } from '../publicity/publicity-rules.ts'
-import { configGeneration } from '../db/config-generation.ts'
+import { configGeneration, generationRead } from '../db/config-generation.ts'
 import { publicityRepository } from '../publicity/publicity.repository.ts'
 import { publicityRecordOf } from '../publicity/publicity-record.ts'
 import { decisionsByRecord, decisionsOfSubject } from '../publicity/record-decisions.ts'
+import { readAlone, readTogether, type Read } from '../db/read-together.ts'
 import { groupLabels, groupOrder } from './profile-groups.ts'
 import { revealFields } from './reveal.ts'
 import { createBulkLookup } from './bulk-lookup.ts'
@@ -57,7 +58,7 @@ export interface ObjectionNoteView {
  * mark) and the unverifiable objections recorded beside them. By subject, so that it is read in the
  * same round as the records themselves.
  */
-export type ObjectionStanding = (subjectId: number) => Promise<{ open: ReadonlySet<number>; notes: ReadonlyMap<number, ObjectionNoteView> }>
+export type ObjectionStanding = (subjectId: number) => Read<{ open: ReadonlySet<number>; notes: ReadonlyMap<number, ObjectionNoteView> }>
 
 export interface ProfileOptions {
   purpose?: string
@@ -89,7 +90,7 @@ export function createProfileService(deps: {
   const { database, clock, cipher, subjects, departments, authorisations } = deps
   const repo = profileRepository(database)
   const subjectRepo = subjectRepository(database.db)
-  // One configuration read per profile serves both caches (the two calls below share it).
+  // A profile reads the generation with its other reads and hands it to both caches; a bulk lookup reads it here.
   const generation = configGeneration(database.db)
   const { currentRules, lastRules } = createItemRulesCache({ catalog: deps.catalog, generation })
   // Publicity follows the rules engine: rule sets compiled once per (set, catalog) version.
@@ -113,20 +114,24 @@ export function createProfileService(deps: {
   /** Builds the file of one subject for one asker; logs it when it holds anything non-public. */
   async function view(asker: Asker, subjectId: number, code: string, options: ProfileOptions, log: { actor: Actor; purpose: string; authorisationId: number | null } | null): Promise<Profile> {
     const at = instant()
-    // One round of reads (concurrent on PostgreSQL): the catalog's rules, the subject and its records'
-    // facts — read with the rules last seen, and read again in the rare case the catalog just changed.
+    // One round of reads (one statement on PostgreSQL, read-together.ts): the configuration generation,
+    // the subject, and its records' facts — read with the catalog rules last seen, and read again in
+    // the rare case the catalog has just changed.
     const seen = lastRules()
-    const [rules, ruleSets, decisions, subject, identifiers, names, objections, early] = await Promise.all([
-      currentRules(),
-      publicityRules.sets(),
-      decisionsOfSubject(database.db, subjectId),
-      subjectRepo.findById(subjectId),
-      subjectRepo.identifiersOf(subjectId),
-      subjectRepo.namesOf(subjectId),
-      deps.objections(subjectId),
-      seen ? repo.recordsOf(subjectId, seen.removalKeys) : Promise.resolve(undefined),
-    ])
-    const facts = early && rules === seen ? early : await repo.recordsOf(subjectId, rules.removalKeys)
+    const subjectReads = {
+      generation: generationRead(database.db),
+      decisions: decisionsOfSubject(database.db, subjectId),
+      subject: subjectRepo.byId(subjectId),
+      identifiers: subjectRepo.identifiers(subjectId),
+      names: subjectRepo.names(subjectId),
+      objections: deps.objections(subjectId),
+    }
+    const early = seen ? repo.records(subjectId, seen.removalKeys) : undefined
+    const read = await readTogether(database, early ? { ...subjectReads, records: early } : subjectReads)
+    const [rules, ruleSets] = await Promise.all([currentRules(read.generation), publicityRules.sets(read.generation)])
+    const { decisions, subject, identifiers, names, objections } = read
+    const earlyFacts = (read as { records?: RecordFactsRow[] }).records
+    const facts = earlyFacts && rules === seen ? earlyFacts : await readAlone(database, repo.records(subjectId, rules.removalKeys))
     if (!subject) throw subjectNotFound(code)
     const naturalPerson = subject.kind === 'natural_person'
 

@@ -6,6 +6,7 @@
 import type { Kysely } from 'kysely'
 import type { Tables } from '../db/database.ts'
 import { preparedQuery } from '../db/prepared-query.ts'
+import type { Read } from '../db/read-together.ts'
 
 export const decisionKinds = [
   /** An approved credit repair (信用修复): publicity ends at once (国办发〔2025〕22号). */
@@ -74,9 +75,11 @@ export async function decisionsOf(db: Kysely<Tables>, recordIds: readonly number
 /** The decisions about every record of a subject, oldest first: one indexed read for a profile. */
 const decisionsOfSubjectQuery = preparedQuery((db, subjectId: number) => db.selectFrom('record_decisions').select(['record_id', 'kind', 'effective_at']).where('subject_id', '=', subjectId).orderBy('effective_at').orderBy('id'))
 
-export async function decisionsOfSubject(db: Kysely<Tables>, subjectId: number): Promise<Array<Pick<RecordDecision, 'recordId' | 'kind' | 'effectiveAt'>>> {
-  const rows = await decisionsOfSubjectQuery(db, subjectId)
-  return rows.map((r) => ({ recordId: Number(r.record_id), kind: r.kind as DecisionKind, effectiveAt: r.effective_at }))
+export function decisionsOfSubject(db: Kysely<Tables>, subjectId: number): Read<Array<Pick<RecordDecision, 'recordId' | 'kind' | 'effectiveAt'>>> {
+  return {
+    query: decisionsOfSubjectQuery.bind(db, subjectId),
+    map: (rows: Array<{ record_id: number; kind: string; effective_at: string }>) => rows.map((r) => ({ recordId: Number(r.record_id), kind: r.kind as DecisionKind, effectiveAt: r.effective_at })),
+  }
 }
 
 /** Groups decisions by record (the shape the publicity assessment takes). */

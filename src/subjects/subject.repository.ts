@@ -2,6 +2,7 @@
 import type { Kysely } from 'kysely'
 import type { SubjectRow, Tables } from '../db/database.ts'
 import { preparedQuery } from '../db/prepared-query.ts'
+import { readAlone, type Read } from '../db/read-together.ts'
 import type { SubjectKind } from './subject-kind.ts'
 import type { IdentifierScheme, Subject, SubjectIdentifierView, SubjectName, SubjectStatus } from './subject.ts'
 
@@ -31,9 +32,11 @@ const namesOfSubject = preparedQuery((db, subjectId: number) => db.selectFrom('s
 export function subjectRepository(db: Kysely<Tables>) {
   return {
     async findById(id: number): Promise<Subject | undefined> {
-      const [row] = await subjectById(db, id)
-      return row && subjectRowToSubject(row)
+      return readAlone({ db }, this.byId(id))
     },
+
+    /** findById as a read to send with others (read-together.ts). */
+    byId: (id: number): Read<Subject | undefined> => ({ query: subjectById.bind(db, id), map: (rows: SubjectRow[]) => rows[0] && subjectRowToSubject(rows[0]) }),
 
     async findIdByValue(scheme: IdentifierScheme, value: string): Promise<number | undefined> {
       const [row] = await subjectIdByValue(db, scheme, value)
@@ -46,9 +49,13 @@ export function subjectRepository(db: Kysely<Tables>) {
     },
 
     async identifiersOf(subjectId: number): Promise<SubjectIdentifierView[]> {
-      const rows = await identifiersOfSubject(db, subjectId)
-      return rows.map((r) => ({ scheme: r.scheme as IdentifierScheme, value: (r.value ?? r.masked)!, masked: r.value === null }))
+      return readAlone({ db }, this.identifiers(subjectId))
     },
+
+    identifiers: (subjectId: number): Read<SubjectIdentifierView[]> => ({
+      query: identifiersOfSubject.bind(db, subjectId),
+      map: (rows: Array<{ scheme: string; value: string | null; masked: string | null }>) => rows.map((r) => ({ scheme: r.scheme as IdentifierScheme, value: (r.value ?? r.masked)!, masked: r.value === null })),
+    }),
 
     async ciphertextOf(subjectId: number, scheme: IdentifierScheme): Promise<string | undefined> {
       const row = await db.selectFrom('subject_identifiers').select('ciphertext').where('subject_id', '=', subjectId).where('scheme', '=', scheme).executeTakeFirst()
@@ -56,9 +63,13 @@ export function subjectRepository(db: Kysely<Tables>) {
     },
 
     async namesOf(subjectId: number): Promise<SubjectName[]> {
-      const rows = await namesOfSubject(db, subjectId)
-      return rows.map((r) => ({ name: r.name, validFrom: r.valid_from, validTo: r.valid_to, source: r.source as SubjectName['source'] }))
+      return readAlone({ db }, this.names(subjectId))
     },
+
+    names: (subjectId: number): Read<SubjectName[]> => ({
+      query: namesOfSubject.bind(db, subjectId),
+      map: (rows: Array<{ name: string; valid_from: string | null; valid_to: string | null; source: string }>) => rows.map((r) => ({ name: r.name, validFrom: r.valid_from, validTo: r.valid_to, source: r.source as SubjectName['source'] })),
+    }),
 
     async insert(subject: {
       kind: SubjectKind
