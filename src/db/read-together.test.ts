@@ -12,7 +12,7 @@ describeEachStore('readTogether', (store) => {
     const db = database.db
     await db.insertInto('settings').values(['a', 'b', 'c', 'd'].map((k) => ({ key: `together.${k}`, value: `值 ${k} $1 "引号"`, updated_at: '2026-01-01T00:00:00.000Z' }))).execute()
     const keys: Read<string[]> = { query: settingsBetween.bind(db, 'together.b', 'together.d'), map: (rows: Array<{ key: string }>) => rows.map((r) => r.key) }
-    const rowsOf = (key: string): Read<unknown[]> => ({ query: settingByKey.bind(db, key), map: (rows) => rows })
+    const rowsOf = (key: string): Read<readonly unknown[]> => ({ query: settingByKey.bind(db, key), map: (rows) => rows })
     const together = await readTogether(database, { keys, one: rowsOf('together.a'), none: rowsOf('together.z'), count: mapRead(keys, (k) => k.length) })
     expect(together).toEqual({
       keys: ['together.d', 'together.c', 'together.b'],
