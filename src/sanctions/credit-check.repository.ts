@@ -1,7 +1,8 @@
 /** SQL of credit checks: the check, its per-subject results (written in bulk), feedback, overdue and statistics reads. */
-import { sql, type Kysely } from 'kysely'
+import { CompiledQuery, sql, type Kysely } from 'kysely'
 import type { Tables } from '../db/database.ts'
 import type { BulkTransaction } from '../db/bulk-transaction.ts'
+import type { BulkValue } from '../db/bulk-load.ts'
 import { preparedQuery } from '../db/prepared-query.ts'
 import type { MeasureStatement } from './check-result.ts'
 
@@ -57,6 +58,32 @@ export async function insertResults(tx: BulkTransaction, checkId: number, result
   const columns = ['check_id', 'position', 'code', 'subject_id', 'hit', 'outcome']
   await tx.insertRows('credit_check_results', columns, results.map((r) => [checkId, r.position, r.code, r.subjectId, r.hit ? 1 : 0, r.outcome]))
 }
+
+const resultColumns = ['position', 'code', 'subject_id', 'hit', 'outcome'] as const
+/** Checks with no more answers and log entries than this are stored in one statement on PostgreSQL. */
+export const ONE_STATEMENT_AT_MOST = 64
+
+/**
+ * A small check on PostgreSQL, stored as one statement: the check, its results (referring to it
+ * through the CTE) and the query-log entries of its reads — one round trip where a transaction of
+ * begin, three inserts and commit takes five, and atomic as every statement is.
+ */
+export async function insertSmallCheck(db: Kysely<Tables>, c: NewCheck, results: readonly ResultRow[], log: { columns: readonly string[]; rows: readonly BulkValue[][] }): Promise<number> {
+  const values: unknown[] = []
+  const bind = (v: unknown) => `$${values.push(v)}`
+  const tuple = (row: readonly unknown[]) => `(${row.map(bind).join(', ')})`
+  const check = tuple([c.matter, c.purpose, c.departmentId, c.actorType, c.actorId, c.channel, c.at, c.checkedOn, c.subjects, c.found, c.hits, c.feedbackDueOn, JSON.stringify(c.measures)])
+  const parts = [`c as (insert into credit_checks (matter, purpose, department_id, actor_type, actor_id, channel, at, checked_on, subjects, found, hits, feedback_due_on, measures) values ${check} returning id)`]
+  if (results.length) {
+    const rows = results.map((r) => `((select id from c), ${[r.position, r.code, r.subjectId, r.hit ? 1 : 0, r.outcome].map(bind).join(', ')})`)
+    parts.push(`r as (insert into credit_check_results (check_id, ${resultColumns.join(', ')}) values ${rows.join(', ')})`)
+  }
+  if (log.rows.length) parts.push(`l as (insert into query_log (${log.columns.join(', ')}) values ${log.rows.map(tuple).join(', ')})`)
+  const { rows } = await db.executeQuery<{ id: number }>(CompiledQuery.raw(`with ${parts.join(', ')} select id from c`, values))
+  return Number(rows[0]!.id)
+}
+
+type NewCheck = Omit<CheckRow, 'id' | 'departmentCode' | 'feedbackCount' | 'lastFeedbackAt'>
 
 export function creditCheckRepository(db: Kysely<Tables>) {
   const checkColumns = [
@@ -118,7 +145,7 @@ export function creditCheckRepository(db: Kysely<Tables>) {
   const checks = () => db.selectFrom('credit_checks as c').leftJoin('departments as d', 'd.id', 'c.department_id').select(checkColumns)
 
   return {
-    async insertCheck(c: Omit<CheckRow, 'id' | 'departmentCode' | 'feedbackCount' | 'lastFeedbackAt'>): Promise<number> {
+    async insertCheck(c: NewCheck): Promise<number> {
       const [row] = await insertCheckRow(db, c.matter, c.purpose, c.departmentId, c.actorType, c.actorId, c.channel, c.at, c.checkedOn, c.subjects, c.found, c.hits, c.feedbackDueOn, JSON.stringify(c.measures))
       return Number(row!.id)
     },

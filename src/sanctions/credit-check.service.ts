@@ -13,7 +13,7 @@ import type { AuditTrail } from '../security/audit-trail.ts'
 import { actorRef, type Actor } from '../security/actor.ts'
 import { authorize, can, canActFor } from '../security/policy.ts'
 import type { PersonalDataCipher } from '../security/personal-data.ts'
-import { logReads, type QueryChannel, type QueryLogEntry } from '../security/query-log.ts'
+import { logReads, QUERY_LOG_COLUMNS, queryLogRows, type QueryChannel, type QueryLogEntry } from '../security/query-log.ts'
 import type { CatalogService } from '../catalog/catalog.service.ts'
 import type { CalendarService } from '../calendar/calendar.service.ts'
 import { addWorkingDays } from '../calendar/working-days.ts'
@@ -38,7 +38,7 @@ import { compilePublicityRules } from '../publicity/compile-rules.ts'
 import { configCache, configGeneration } from '../db/config-generation.ts'
 import type { PublicityRuleSet } from '../publicity/rule-set.ts'
 import { listEntryKeys } from './list-items.ts'
-import { creditCheckRepository, insertResults, type CheckRow, type ResultRow } from './credit-check.repository.ts'
+import { creditCheckRepository, insertResults, insertSmallCheck, ONE_STATEMENT_AT_MOST, type CheckRow, type ResultRow } from './credit-check.repository.ts'
 import { bulkTransaction } from '../db/bulk-transaction.ts'
 import type { Config } from '../config.ts'
 import { checkWorkerFor, type PartDecisions, type PartRequest, type SubjectDecision } from './parallel-check.ts'
@@ -316,12 +316,16 @@ export function createCreditCheckService(deps: { config?: Config; database: Data
       const ref = actorRef(actor)
       const at = clock.now().toISOString()
       const departmentId = departmentOf(actor)
-      const id = await bulkTransaction(database, async (tx) => {
-        const checkId = await creditCheckRepository(tx.db).insertCheck({ matter: matter.code, purpose: purpose.slice(0, 500), departmentId, actorType: ref.type, actorId: ref.id, channel: input.channel ?? 'api', at, checkedOn: today, subjects: codes.length, found, hits, feedbackDueOn, measures: [...stated.values()] })
-        await insertResults(tx, checkId, rows)
-        await logReads(tx, clock, logs)
-        return checkId
-      })
+      const stored = { matter: matter.code, purpose: purpose.slice(0, 500), departmentId, actorType: ref.type, actorId: ref.id, channel: input.channel ?? 'api', at, checkedOn: today, subjects: codes.length, found, hits, feedbackDueOn, measures: [...stated.values()] }
+      const id =
+        database.dialect === 'postgres' && rows.length + logs.length <= ONE_STATEMENT_AT_MOST
+          ? await insertSmallCheck(db, stored, rows, { columns: QUERY_LOG_COLUMNS, rows: queryLogRows(clock, logs) })
+          : await bulkTransaction(database, async (tx) => {
+              const checkId = await creditCheckRepository(tx.db).insertCheck(stored)
+              await insertResults(tx, checkId, rows)
+              await logReads(tx, clock, logs)
+              return checkId
+            })
       const check = summaryOf({ id, matter: matter.code, purpose, departmentId, departmentCode: actor.type === 'user' || actor.type === 'api_key' ? actor.departmentCode : null, actorType: ref.type, actorId: ref.id, channel: input.channel ?? 'api', at, checkedOn: today, subjects: codes.length, found, hits, feedbackDueOn, feedbackCount: 0, lastFeedbackAt: null, measures: [...stated.values()] }, matter, today)
       return { check, results: rows.slice(0, INLINE_RESULTS).map((r) => resultOf(r, stated, summaries)), more: rows.length > INLINE_RESULTS }
     },

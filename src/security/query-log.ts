@@ -10,6 +10,7 @@ import type { Kysely } from 'kysely'
 import type { Tables } from '../db/database.ts'
 import type { Database } from '../db/create-database.ts'
 import { bulkTransaction, type BulkTransaction } from '../db/bulk-transaction.ts'
+import type { BulkValue } from '../db/bulk-load.ts'
 import { preparedQuery } from '../db/prepared-query.ts'
 import type { Clock } from '../clock.ts'
 import type { Actor } from './actor.ts'
@@ -56,15 +57,21 @@ export async function logRead(db: Kysely<Tables>, clock: Clock, entry: QueryLogE
  * (db/bulk-transaction.ts). Given a transaction (a credit check stores its results and their log
  * together), it writes in that one.
  */
-export async function logReads(into: Pick<Database, 'db' | 'dialect' | 'sqliteStatements' | 'pool'> | BulkTransaction, clock: Clock, entries: QueryLogEntry[]): Promise<void> {
-  if (entries.length === 0) return
+export const QUERY_LOG_COLUMNS = ['at', 'actor_type', 'actor_id', 'department_id', 'subject_id', 'record_ids', 'purpose', 'authorisation_id', 'channel'] as const
+
+/** The entries as rows of QUERY_LOG_COLUMNS, all at one instant. */
+export function queryLogRows(clock: Clock, entries: readonly QueryLogEntry[]): BulkValue[][] {
   const at = clock.now().toISOString()
-  const columns = ['at', 'actor_type', 'actor_id', 'department_id', 'subject_id', 'record_ids', 'purpose', 'authorisation_id', 'channel']
-  const rows = entries.map((e) => {
+  return entries.map((e) => {
     const r = row(at, e)
     return [r.at, r.actor_type, r.actor_id, r.department_id, r.subject_id, r.record_ids, r.purpose, r.authorisation_id, r.channel]
   })
-  const write = (tx: BulkTransaction) => tx.insertRows('query_log', columns, rows)
+}
+
+export async function logReads(into: Pick<Database, 'db' | 'dialect' | 'sqliteStatements' | 'pool'> | BulkTransaction, clock: Clock, entries: QueryLogEntry[]): Promise<void> {
+  if (entries.length === 0) return
+  const rows = queryLogRows(clock, entries)
+  const write = (tx: BulkTransaction) => tx.insertRows('query_log', QUERY_LOG_COLUMNS, rows)
   if ('insertRows' in into) await write(into)
   else await bulkTransaction(into, write)
 }
