@@ -153,7 +153,6 @@ export function profileRepository(database: Pick<Database, 'db' | 'dialect' | 's
       return { query: query.bind(db, subjectId), map: (rows: RecordRow[]) => rows.map(toFacts) }
     },
 
-
     /** Every version of the records but their current ones, oldest first. */
     async earlierVersions(records: ReadonlyArray<{ id: number; currentVersion: number }>): Promise<VersionRow[]> {
       const current = new Map(records.map((r) => [r.id, r.currentVersion]))

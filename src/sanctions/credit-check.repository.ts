@@ -53,13 +53,16 @@ const insertCheckRow = preparedQuery((db, matter: string, purpose: string, depar
     .returning('id'),
 )
 
-/** Up to 100,000 rows in the check's transaction (bulk-transaction.ts). */
-export async function insertResults(tx: BulkTransaction, checkId: number, results: readonly ResultRow[]): Promise<void> {
-  const columns = ['check_id', 'position', 'code', 'subject_id', 'hit', 'outcome']
-  await tx.insertRows('credit_check_results', columns, results.map((r) => [checkId, r.position, r.code, r.subjectId, r.hit ? 1 : 0, r.outcome]))
-}
+type NewCheck = Omit<CheckRow, 'id' | 'departmentCode' | 'feedbackCount' | 'lastFeedbackAt'>
 
 const resultColumns = ['position', 'code', 'subject_id', 'hit', 'outcome'] as const
+const resultValues = (r: ResultRow): BulkValue[] => [r.position, r.code, r.subjectId, r.hit ? 1 : 0, r.outcome]
+
+/** Up to 100,000 rows in the check's transaction (bulk-transaction.ts). */
+export async function insertResults(tx: BulkTransaction, checkId: number, results: readonly ResultRow[]): Promise<void> {
+  await tx.insertRows('credit_check_results', ['check_id', ...resultColumns], results.map((r) => [checkId, ...resultValues(r)]))
+}
+
 /** Checks with no more answers and log entries than this are stored in one statement on PostgreSQL. */
 export const ONE_STATEMENT_AT_MOST = 64
 
@@ -75,15 +78,13 @@ export async function insertSmallCheck(db: Kysely<Tables>, c: NewCheck, results:
   const check = tuple([c.matter, c.purpose, c.departmentId, c.actorType, c.actorId, c.channel, c.at, c.checkedOn, c.subjects, c.found, c.hits, c.feedbackDueOn, JSON.stringify(c.measures)])
   const parts = [`c as (insert into credit_checks (matter, purpose, department_id, actor_type, actor_id, channel, at, checked_on, subjects, found, hits, feedback_due_on, measures) values ${check} returning id)`]
   if (results.length) {
-    const rows = results.map((r) => `((select id from c), ${[r.position, r.code, r.subjectId, r.hit ? 1 : 0, r.outcome].map(bind).join(', ')})`)
+    const rows = results.map((r) => `((select id from c), ${resultValues(r).map(bind).join(', ')})`)
     parts.push(`r as (insert into credit_check_results (check_id, ${resultColumns.join(', ')}) values ${rows.join(', ')})`)
   }
   if (log.rows.length) parts.push(`l as (insert into query_log (${log.columns.join(', ')}) values ${log.rows.map(tuple).join(', ')})`)
   const { rows } = await db.executeQuery<{ id: number }>(CompiledQuery.raw(`with ${parts.join(', ')} select id from c`, values))
   return Number(rows[0]!.id)
 }
-
-type NewCheck = Omit<CheckRow, 'id' | 'departmentCode' | 'feedbackCount' | 'lastFeedbackAt'>
 
 export function creditCheckRepository(db: Kysely<Tables>) {
   const checkColumns = [
