@@ -4,7 +4,7 @@
  * standing_facts), the decisions that ended any of them, and the pre-notices served on them. In
  * chunks of subjects; a handful of statements per thousand subjects whatever they hold.
  */
-import { sql } from 'kysely'
+import { CompiledQuery, sql } from 'kysely'
 import type { Database } from '../db/create-database.ts'
 import { selectArrays } from '../db/select-arrays.ts'
 import { chunked, LOOKUP_CHUNK } from '../subjects/subject-lookup.repository.ts'
@@ -61,8 +61,12 @@ export interface CategoryRead {
 
 type FactColumns = [recordId: number, subjectId: number, category: string, status: string, decisionDate: string | null, publicationDate: string | null, validFrom: string | null, validTo: string | null, publicityEnd: string | null, tier: string | null, fields: string, departmentCode: string]
 
+// Shapes seen: one per day and configuration for checks, and the chunk lengths of batches.
+const MAX_FACTS_STATEMENTS = 64
+
 export function standingRepository(database: Pick<Database, 'db' | 'dialect' | 'sqliteStatements' | 'pool'>) {
   const { db } = database
+  const factsStatements = new Map<string, { sql: string; rest: readonly unknown[] }>()
   return {
     /**
      * From standing_facts (each subject's facts lie together, migration 0013): the caller has made
@@ -71,23 +75,34 @@ export function standingRepository(database: Pick<Database, 'db' | 'dialect' | '
     async recordsOf(subjectIds: readonly number[], reads: readonly CategoryRead[]): Promise<StandingRow[]> {
       if (subjectIds.length === 0 || reads.length === 0) return []
       const readOf = new Map(reads.map((r) => [r.category, r]))
-      const conditions = reads.map((r) => {
+      const conditions = () => reads.map((r) => {
         const parts = [sql`f.category = ${r.category}`]
         if (r.validToFrom) parts.push(sql`(f.valid_to is null or f.valid_to >= ${r.validToFrom})`)
         if (r.datedFrom) parts.push(sql`((f.publication_date is null and f.decision_date is null) or f.publication_date >= ${r.datedFrom} or f.decision_date >= ${r.datedFrom})`)
         if (r.fieldEquals) parts.push(sql`f.fields ->> ${sql.lit(r.fieldEquals.key)} = ${r.fieldEquals.value}`)
         return sql`(${sql.join(parts, sql` and `)})`
       })
+      const shape = JSON.stringify(reads)
       return readInChunks(subjectIds, LOOKUP_CHUNK, async (part) => {
         const out: StandingRow[] = []
-        const query = db
-          .selectFrom('standing_facts as f')
-          .innerJoin('departments as d', 'd.id', 'f.department_id')
-          .select(['f.record_id', 'f.subject_id', 'f.category', 'f.status', 'f.decision_date', 'f.publication_date', 'f.valid_from', 'f.valid_to', 'f.publicity_end', 'f.tier', 'f.fields', 'd.code as department_code'])
-          .where('f.subject_id', 'in', part)
-          .where('f.status', '=', 'in_force')
-          .where(sql<boolean>`(${sql.join(conditions, sql` or `)})`)
-          .compile()
+        // Compiled once per shape and chunk length: a single check would otherwise build its
+        // conditions anew on every request. The subject ids are the statement's first values.
+        const key = `${part.length}:${shape}`
+        let compiled = factsStatements.get(key)
+        if (!compiled) {
+          const query = db
+            .selectFrom('standing_facts as f')
+            .innerJoin('departments as d', 'd.id', 'f.department_id')
+            .select(['f.record_id', 'f.subject_id', 'f.category', 'f.status', 'f.decision_date', 'f.publication_date', 'f.valid_from', 'f.valid_to', 'f.publicity_end', 'f.tier', 'f.fields', 'd.code as department_code'])
+            .where('f.subject_id', 'in', part)
+            .where('f.status', '=', 'in_force')
+            .where(sql<boolean>`(${sql.join(conditions(), sql` or `)})`)
+            .compile()
+          if (part.some((id, i) => query.parameters[i] !== id)) throw new Error('standing facts: the subject ids must be the first values')
+          if (factsStatements.size >= MAX_FACTS_STATEMENTS) factsStatements.clear()
+          factsStatements.set(key, (compiled = { sql: query.sql, rest: query.parameters.slice(part.length) }))
+        }
+        const query = CompiledQuery.raw(compiled.sql, [...part, ...compiled.rest])
         // As arrays, in the select's order: a batch check reads hundreds of thousands of these.
         for (const r of (await selectArrays(database, query)) as FactColumns[]) {
           const [recordId, subjectId, category, status, decisionDate, publicationDate, validFrom, validTo, publicityEnd, tier, projectedFields, departmentCode] = r
