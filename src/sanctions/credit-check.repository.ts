@@ -4,6 +4,7 @@ import type { Tables } from '../db/database.ts'
 import type { BulkTransaction } from '../db/bulk-transaction.ts'
 import type { BulkValue } from '../db/bulk-load.ts'
 import { preparedQuery } from '../db/prepared-query.ts'
+import { QUERY_LOG_COLUMNS } from '../security/query-log.ts'
 import type { MeasureStatement } from './check-result.ts'
 
 export interface CheckRow {
@@ -71,7 +72,7 @@ export const ONE_STATEMENT_AT_MOST = 64
  * through the CTE) and the query-log entries of its reads — one round trip where a transaction of
  * begin, three inserts and commit takes five, and atomic as every statement is.
  */
-export async function insertSmallCheck(db: Kysely<Tables>, c: NewCheck, results: readonly ResultRow[], log: { columns: readonly string[]; rows: readonly BulkValue[][] }): Promise<number> {
+export async function insertSmallCheck(db: Kysely<Tables>, c: NewCheck, results: readonly ResultRow[], logRows: readonly BulkValue[][]): Promise<number> {
   const values: unknown[] = []
   const bind = (v: unknown) => `$${values.push(v)}`
   const tuple = (row: readonly unknown[]) => `(${row.map(bind).join(', ')})`
@@ -81,7 +82,7 @@ export async function insertSmallCheck(db: Kysely<Tables>, c: NewCheck, results:
     const rows = results.map((r) => `((select id from c), ${resultValues(r).map(bind).join(', ')})`)
     parts.push(`r as (insert into credit_check_results (check_id, ${resultColumns.join(', ')}) values ${rows.join(', ')})`)
   }
-  if (log.rows.length) parts.push(`l as (insert into query_log (${log.columns.join(', ')}) values ${log.rows.map(tuple).join(', ')})`)
+  if (logRows.length) parts.push(`l as (insert into query_log (${QUERY_LOG_COLUMNS.join(', ')}) values ${logRows.map(tuple).join(', ')})`)
   const { rows } = await db.executeQuery<{ id: number }>(CompiledQuery.raw(`with ${parts.join(', ')} select id from c`, values))
   return Number(rows[0]!.id)
 }

@@ -13,7 +13,7 @@ import type { AuditTrail } from '../security/audit-trail.ts'
 import { actorRef, type Actor } from '../security/actor.ts'
 import { authorize, can, canActFor } from '../security/policy.ts'
 import type { PersonalDataCipher } from '../security/personal-data.ts'
-import { logReads, QUERY_LOG_COLUMNS, queryLogRows, type QueryChannel, type QueryLogEntry } from '../security/query-log.ts'
+import { logReads, queryLogRows, type QueryChannel, type QueryLogEntry } from '../security/query-log.ts'
 import type { CatalogService } from '../catalog/catalog.service.ts'
 import type { CalendarService } from '../calendar/calendar.service.ts'
 import { addWorkingDays } from '../calendar/working-days.ts'
@@ -319,7 +319,7 @@ export function createCreditCheckService(deps: { config?: Config; database: Data
       const stored = { matter: matter.code, purpose: purpose.slice(0, 500), departmentId, actorType: ref.type, actorId: ref.id, channel: input.channel ?? 'api', at, checkedOn: today, subjects: codes.length, found, hits, feedbackDueOn, measures: [...stated.values()] }
       const id =
         database.dialect === 'postgres' && rows.length + logs.length <= ONE_STATEMENT_AT_MOST
-          ? await insertSmallCheck(db, stored, rows, { columns: QUERY_LOG_COLUMNS, rows: queryLogRows(clock, logs) })
+          ? await insertSmallCheck(db, stored, rows, queryLogRows(clock, logs))
           : await bulkTransaction(database, async (tx) => {
               const checkId = await creditCheckRepository(tx.db).insertCheck(stored)
               await insertResults(tx, checkId, rows)

@@ -30,13 +30,22 @@ const identifiersOfSubject = preparedQuery((db, subjectId: number) => db.selectF
 const namesOfSubject = preparedQuery((db, subjectId: number) => db.selectFrom('subject_names').selectAll().where('subject_id', '=', subjectId).orderBy('valid_from').orderBy('id'))
 
 export function subjectRepository(db: Kysely<Tables>) {
+  // A profile's reads, to send with others (read-together.ts) or alone.
+  const byId = (id: number): Read<Subject | undefined> => ({ query: subjectById.bind(db, id), map: (rows: SubjectRow[]) => rows[0] && subjectRowToSubject(rows[0]) })
+  const identifiers = (subjectId: number): Read<SubjectIdentifierView[]> => ({
+    query: identifiersOfSubject.bind(db, subjectId),
+    map: (rows: Array<{ scheme: string; value: string | null; masked: string | null }>) => rows.map((r) => ({ scheme: r.scheme as IdentifierScheme, value: (r.value ?? r.masked)!, masked: r.value === null })),
+  })
+  const names = (subjectId: number): Read<SubjectName[]> => ({
+    query: namesOfSubject.bind(db, subjectId),
+    map: (rows: Array<{ name: string; valid_from: string | null; valid_to: string | null; source: string }>) => rows.map((r) => ({ name: r.name, validFrom: r.valid_from, validTo: r.valid_to, source: r.source as SubjectName['source'] })),
+  })
   return {
-    async findById(id: number): Promise<Subject | undefined> {
-      return readAlone({ db }, this.byId(id))
-    },
+    byId,
+    identifiers,
+    names,
 
-    /** findById as a read to send with others (read-together.ts). */
-    byId: (id: number): Read<Subject | undefined> => ({ query: subjectById.bind(db, id), map: (rows: SubjectRow[]) => rows[0] && subjectRowToSubject(rows[0]) }),
+    findById: (id: number): Promise<Subject | undefined> => readAlone({ db }, byId(id)),
 
     async findIdByValue(scheme: IdentifierScheme, value: string): Promise<number | undefined> {
       const [row] = await subjectIdByValue(db, scheme, value)
@@ -48,28 +57,14 @@ export function subjectRepository(db: Kysely<Tables>) {
       return row?.subject_id
     },
 
-    async identifiersOf(subjectId: number): Promise<SubjectIdentifierView[]> {
-      return readAlone({ db }, this.identifiers(subjectId))
-    },
-
-    identifiers: (subjectId: number): Read<SubjectIdentifierView[]> => ({
-      query: identifiersOfSubject.bind(db, subjectId),
-      map: (rows: Array<{ scheme: string; value: string | null; masked: string | null }>) => rows.map((r) => ({ scheme: r.scheme as IdentifierScheme, value: (r.value ?? r.masked)!, masked: r.value === null })),
-    }),
+    identifiersOf: (subjectId: number): Promise<SubjectIdentifierView[]> => readAlone({ db }, identifiers(subjectId)),
 
     async ciphertextOf(subjectId: number, scheme: IdentifierScheme): Promise<string | undefined> {
       const row = await db.selectFrom('subject_identifiers').select('ciphertext').where('subject_id', '=', subjectId).where('scheme', '=', scheme).executeTakeFirst()
       return row?.ciphertext ?? undefined
     },
 
-    async namesOf(subjectId: number): Promise<SubjectName[]> {
-      return readAlone({ db }, this.names(subjectId))
-    },
-
-    names: (subjectId: number): Read<SubjectName[]> => ({
-      query: namesOfSubject.bind(db, subjectId),
-      map: (rows: Array<{ name: string; valid_from: string | null; valid_to: string | null; source: string }>) => rows.map((r) => ({ name: r.name, validFrom: r.valid_from, validTo: r.valid_to, source: r.source as SubjectName['source'] })),
-    }),
+    namesOf: (subjectId: number): Promise<SubjectName[]> => readAlone({ db }, names(subjectId)),
 
     async insert(subject: {
       kind: SubjectKind
